@@ -1,0 +1,1 @@
+"""``unspin analyze``: placeholder until the renderers land."""
