@@ -50,6 +50,7 @@ def build_document(raw: RawArticle, *, clean: bool = True) -> Document:
     doc = Document(cleaned.text, title=cleaned.title, source=source)
     doc.provenance.boilerplate.extend(cleaned.boilerplate)
     doc.provenance.syndicated_from.extend(cleaned.syndicated_from)
+    doc.provenance.outlet = cleaned.publisher
     return _checked(doc, raw.name)
 
 
