@@ -1,0 +1,316 @@
+"""Republisher boilerplate and syndication lines: split them from the article body, keep them as evidence.
+
+Sites that republish articles wrap them in their own lines (a byline naming the original
+outlet, the republisher's dateline, region/theme tags, disclaimers, fair-use notices,
+"follow us" and "become a member" appeals, "the original source of this article is ...").
+They are not what the article says, so they are taken out of the analysed body, but they
+say where the piece comes from, so each is kept as a :class:`Boilerplate` and the outlets
+they name become :class:`Syndication` entries.
+
+The rules are line-level: a line is boilerplate only when the *whole* line matches a rule
+(long lines only for rules with phrases no article sentence uses), so body sentences that
+merely mention Facebook or copyright stay in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from unspin.document import Boilerplate, Syndication
+
+#: News agencies and broadcasters whose name alone in a byline ("By RT") means the piece is theirs.
+KNOWN_AGENCIES = frozenset(
+    name.casefold()
+    for name in (
+        "AFP", "Agence France-Presse", "Al Jazeera", "ANSA", "AP", "Associated Press", "BBC",
+        "Bloomberg", "CNN", "dpa", "EFE", "IANS", "IRNA", "Kyodo", "PTI", "Press TV", "Reuters",
+        "RIA Novosti", "RT", "Sputnik", "TASS", "UPI", "Xinhua", "Yonhap",
+    )
+)
+
+#: Lines longer than this are body paragraphs for every rule except the long-notice ones.
+MAX_SHORT_LINE = 300
+
+#: Longest line taken for a title when the caller did not say which line is the title.
+MAX_TITLE_CHARS = 250
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+#: An outlet or agency name as it follows "By", "source is", "appeared on": capitalised words.
+_NAME = r"(?P<name>[A-Z0-9][\w&'’.\-]*(?:\s+(?:[A-Z0-9&][\w&'’.\-]*|of|the|and|for|de|du|al))*?)"
+_NAME_END = r"(?=\s*(?:[,;:()]|\.(?:\s|$)|\s+(?:under|on|at|in|and|with|Copyright)\b|©|$))"
+
+#: Inline HTML tags left in copied text (``<u>RT</u>``); the words inside stay.
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|br|cite|em|font|i|mark|p|s|small|span|strong|sub|sup|u)\b[^<>]{0,200}?/?>",
+    re.IGNORECASE,
+)
+
+#: A wire credit at the start of the lead: "WASHINGTON (Reuters) -", "(AP) —". It stays in the body.
+_WIRE_CREDIT = re.compile(
+    r"^(?:[A-Z][A-Za-z.,'/ -]{0,60}?\s*)?\((?P<name>[A-Z][\w&.' -]{0,30}?)\)\s*(?:[-—–]{1,2}|:)\s"
+)
+
+
+@dataclass
+class Cleaned:
+    """The body to analyse (title line first, as in PTC files) and what was taken out of it."""
+
+    text: str
+    title: str | None
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    syndicated_from: list[Syndication] = field(default_factory=list)
+    publisher: str | None = None
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A boilerplate kind and the whole-line pattern that finds it.
+
+    ``cites`` says the named group ``name`` is an outlet the piece comes from (syndication);
+    ``short`` limits the rule to lines of at most :data:`MAX_SHORT_LINE` characters.
+    """
+
+    kind: str
+    pattern: re.Pattern[str]
+    cites: bool = False
+    short: bool = True
+
+
+def _rule(kind: str, pattern: str, *, cites: bool = False, short: bool = True) -> _Rule:
+    return _Rule(kind, re.compile(pattern, re.IGNORECASE if not cites else 0), cites, short)
+
+
+#: Checked in order; the first rule whose pattern matches the start of a line decides its kind.
+RULES: tuple[_Rule, ...] = (
+    _rule("original_source", rf"^(?:The\s+)?original\s+source\s+of\s+this\s+article\s+is\s+{_NAME}{_NAME_END}", cites=True),
+    _rule(
+        "original_source",
+        rf"^(?:This\s+(?:article|story|piece|post)\s+(?:was\s+)?|It\s+was\s+)?"
+        rf"(?:(?:originally|first)\s+(?:appeared|published|ran)|was\s+(?:originally|first)\s+published)\s+"
+        rf"(?:(?:in|on|at|by)\s+)?{_NAME}{_NAME_END}",
+        cites=True,
+    ),
+    _rule(
+        "original_source",
+        rf"^(?:This\s+(?:article|story|piece)\s+(?:is|was|has\s+been)\s+)?(?:Republished|Reprinted|Reproduced|Cross-posted)"
+        rf"\s+(?:with\s+permission\s+)?from\s+{_NAME}{_NAME_END}",
+        cites=True,
+    ),
+    _rule(
+        "original_source",
+        r"^(?:This\s+(?:article|story|piece)\s+(?:is|was|has\s+been)\s+)?"
+        r"(?:originally\s+published|republished|reprinted|reproduced)\b.{0,120}\b(?:permission|license|licence)\b",
+    ),
+    _rule("original_source", rf"^Source:\s+{_NAME}{_NAME_END}", cites=True),
+    _rule("byline", rf"^By\s+{_NAME}\s*$", cites=True),
+    _rule("articles_by", rf"^Articles\s+by:\s*{_NAME}\s*$", cites=True),
+    _rule("dateline", rf"^(?P<publisher>[A-Z][\w&'’.\- ]{{1,60}}),\s+{_DATE}\s*$"),
+    _rule("dateline", rf"^(?:Published|Updated|Posted|Last\s+updated)(?:\s+on)?:?\s+{_DATE}\b.{{0,40}}$"),
+    _rule("region", r"^Regions?:\s*\S.*$"),
+    _rule("theme", r"^(?:Themes?|Topics?|Tags?|Categor(?:y|ies)|Filed\s+under|In-depth\s+Report):\s*\S.*$"),
+    _rule(
+        "disclaimer",
+        r"^(?:Disclaimer\b|.*\bsole\s+responsibility\s+of\s+the\s+author|"
+        r".*\bviews\s+expressed\b.*\bdo\s+not\s+necessarily\s+reflect\b)",
+        short=False,
+    ),
+    _rule(
+        "fair_use",
+        r"^(?:.*\bcontains\s+copyrighted\s+material\b|.*\bfair\s+use\b.*\b(?:17\s+U\.?S\.?C|Section\s+107)\b)",
+        short=False,
+    ),
+    _rule(
+        "social",
+        r"^(?:Comment\s+on\b.*\b(?:Facebook|Twitter|Telegram)\b|"
+        r"(?:Follow|Like|Join|Find)\s+(?:us|\w+)\s+on\s+(?:Facebook|Twitter|X|Telegram|Instagram|YouTube|Gab|VK|Rumble|social\s+media)\b|"
+        r"Share\s+(?:this|on)\b|Tweet\s+this\b|Click\s+(?:here\s+)?to\s+(?:share|tweet|comment)\b)",
+    ),
+    _rule(
+        "membership",
+        r"^(?:Become\s+a\s+(?:Member|Patron|Subscriber|Supporter)\b|Subscribe\s+to\s+(?:our|the)\b|"
+        r"Sign\s+up\s+(?:for|to)\s+(?:our|the)\b.*\b(?:newsletter|updates|alerts)\b|"
+        r"Support\s+(?:us|our\s+work|independent\s+(?:media|journalism))\b|(?:Please\s+)?Donate\b|Make\s+a\s+donation\b)",
+    ),
+    _rule("read_more", r"^(?:Read\s+more|Related|See\s+also|Also\s+read|More\s+on\s+this\s+story|Related\s+articles?)\s*:"),
+    _rule("copyright", r"^(?:Copyright\b|©|\(c\)\s|All\s+rights\s+reserved\b|.*\bAll\s+rights\s+reserved\.?\s*$)"),
+    _rule(
+        "contact",
+        r"^(?:For\s+(?:media|press)\s+(?:inquiries|enquiries)\b|Contact(?:\s+us)?\s*:|E-?mail\s*:|"
+        r"Send\s+(?:us\s+)?(?:your\s+)?(?:news\s+)?tips\b)",
+    ),
+    _rule("caption", r"^(?:Photo|Image|Picture|Featured\s+image|Video)(?:\s+credits?)?\s*:\s*\S.{0,150}$"),
+    _rule("advert", r"^(?:Advertisement|Sponsored(?:\s+content)?|ADVERTISEMENT)\s*$"),
+)
+
+
+def split(text: str, *, title: str | None = None) -> Cleaned:
+    """Separate republisher boilerplate from ``text`` and rebuild the body as ``title``, blank line, body.
+
+    ``title`` is the page's title when the caller knows it (HTML); otherwise the first
+    non-empty line is taken for the title when it looks like one.
+    """
+    lines = [line.rstrip() for line in text.split("\n")]
+    found = _Findings()
+    kinds = [_classify(line, found) for line in lines]
+    _mark_outlet_labels(lines, kinds, found)
+
+    body: list[str] = []
+    for line, kind in zip(lines, kinds):
+        if kind is None:
+            body.append(_strip_markup(line, found))
+        elif kind == _BLANK:
+            body.append("")
+        else:
+            found.boilerplate.append(Boilerplate(kind, _plain(line)))
+    for line in body:
+        _note_wire_credit(line, found)
+
+    title, body = _take_title(body, title, found)
+    body_text = _joined(body)
+    full = f"{title}\n\n{body_text}" if title else body_text
+    return Cleaned(
+        text=full,
+        title=title,
+        boilerplate=found.boilerplate,
+        syndicated_from=found.syndications(),
+        publisher=found.publisher,
+    )
+
+
+_BLANK = "blank"
+
+
+@dataclass
+class _Findings:
+    """What the rules found while reading the lines, in order."""
+
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    cited: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, name, evidence)
+    publisher: str | None = None
+
+    def cite(self, kind: str, name: str, evidence: str) -> None:
+        self.cited.append((kind, name.strip(" .").strip(), evidence.strip()))
+
+    def names(self) -> set[str]:
+        return {_key(name) for kind, name, _ in self.cited if _confirms(kind)}
+
+    def syndications(self) -> list[Syndication]:
+        """One entry per outlet, first evidence first; a byline counts only for a known agency or a confirmed name."""
+        confirmed = self.names()
+        merged: dict[str, Syndication] = {}
+        for kind, name, evidence in self.cited:
+            key = _key(name)
+            if not key or (not _confirms(kind) and key not in confirmed and name.casefold() not in KNOWN_AGENCIES):
+                continue
+            if key in merged:
+                evidences = merged[key].attrs["evidences"]
+                if evidence not in evidences:
+                    evidences.append(evidence)
+            else:
+                merged[key] = Syndication(name, evidence, {"evidences": [evidence]})
+        return list(merged.values())
+
+
+def _confirms(kind: str) -> bool:
+    """Whether a cue names the source on its own; a byline or author list may name a person instead."""
+    return kind in ("original_source", "wire_credit")
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^\w]", "", name.casefold().removeprefix("the "))
+
+
+def _classify(line: str, found: _Findings) -> str | None:
+    """The boilerplate kind of ``line``, :data:`_BLANK` for an empty one, None for body text."""
+    plain = _plain(line)
+    if not plain:
+        return _BLANK
+    for rule in RULES:
+        if rule.short and len(plain) > MAX_SHORT_LINE:
+            continue
+        match = rule.pattern.match(plain)
+        if match is None:
+            continue
+        if rule.cites:
+            found.cite(rule.kind, match.group("name"), plain[: match.end("name")])
+        publisher = match.groupdict().get("publisher")
+        if publisher and not publisher.isupper():
+            found.publisher = found.publisher or publisher.strip()
+        return rule.kind
+    return None
+
+
+def _mark_outlet_labels(lines: list[str], kinds: list[str | None], found: _Findings) -> None:
+    """A line that is nothing but an outlet named elsewhere ("RT" under "By RT") is a label, not body."""
+    names = {_key(name) for _, name, _ in found.cited}
+    if found.publisher:
+        names.add(_key(found.publisher))
+    for index, line in enumerate(lines):
+        if kinds[index] is None and _key(_plain(line)) in names:
+            kinds[index] = "outlet_label"
+
+
+def _note_wire_credit(line: str, found: _Findings) -> None:
+    match = _WIRE_CREDIT.match(line.strip())
+    if match:
+        found.cite("wire_credit", match.group("name"), match.group(0).strip())
+
+
+def _take_title(body: list[str], title: str | None, found: _Findings) -> tuple[str | None, list[str]]:
+    """The title and the body without it; a body line repeating a known title is dropped."""
+    first = next((i for i, line in enumerate(body) if line.strip()), None)
+    if title is not None:
+        title = " ".join(_strip_markup(title, found).split()) or None
+        if title and first is not None and _same_line(body[first], title):
+            body = body[first + 1 :]
+        return title, body
+    if first is None or not _looks_like_title(body[first], body[first + 1 :]):
+        return None, body
+    return " ".join(body[first].split()), body[first + 1 :]
+
+
+def _looks_like_title(line: str, rest: list[str]) -> bool:
+    """Short, one line, not ending like a sentence cut mid-way, and followed by more text."""
+    plain = line.strip().rstrip("'\"’”")
+    return (
+        len(plain) <= MAX_TITLE_CHARS
+        and not plain.endswith((",", ";", ":"))
+        and any(other.strip() for other in rest)
+    )
+
+
+def _same_line(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines back together with runs of blank lines shortened to one, none at either end."""
+    out: list[str] = []
+    for line in lines:
+        if line.strip() or (out and out[-1]):
+            out.append(line if line.strip() else "")
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def _plain(line: str) -> str:
+    return " ".join(_INLINE_TAG.sub("", line).split())
+
+
+def _strip_markup(line: str, found: _Findings) -> str:
+    """Remove leftover inline tags from a body line (kept as ``markup`` evidence); the words stay."""
+    stripped, count = _INLINE_TAG.subn("", line)
+    if count:
+        found.boilerplate.append(Boilerplate("markup", _tagged_fragment(line)))
+    return stripped
+
+
+def _tagged_fragment(line: str) -> str:
+    """From the first tag to the last one: the evidence without copying the whole paragraph."""
+    tags = list(_INLINE_TAG.finditer(line))
+    return line[tags[0].start() : tags[-1].end()]

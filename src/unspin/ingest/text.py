@@ -1,0 +1,59 @@
+"""Plain text: bytes -> str (UTF-8 or detected), then one normal form that offsets refer to."""
+
+from __future__ import annotations
+
+import re
+
+from charset_normalizer import from_bytes
+
+from unspin.errors import InputError
+
+#: C0 control characters other than tab and newline (CR is turned into LF before this applies).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+#: Share of control characters above which decoded bytes are taken for a binary file.
+_MAX_CONTROL_SHARE = 0.05
+
+
+def decode(data: bytes, *, name: str) -> str:
+    """Decode an input file's bytes: UTF-8 first (BOM stripped), otherwise the detected encoding.
+
+    Refuses empty, binary and undecodable input with an :class:`InputError` that says which.
+    """
+    if not data.strip():
+        raise InputError(name, "file is empty")
+    if b"\x00" in data and not _looks_utf16(data):
+        raise InputError(name, "looks like a binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = _detected(data, name)
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        raise InputError(name, "looks like a binary file (many control characters), not text")
+    if not text.strip():
+        raise InputError(name, "file is empty (only whitespace)")
+    return text
+
+
+def normalize(text: str) -> str:
+    """The one text form unspin analyses: LF line ends, no BOM, no NUL or other C0 controls but tab/newline."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff")
+    return _CONTROL.sub("", text)
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 text has NUL bytes too; only its BOM tells it apart from binary data cheaply."""
+    return data.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def _detected(data: bytes, name: str) -> str:
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(name, "cannot decode: not UTF-8 and no text encoding fits")
+    return str(best)
+
+
+def _control_share(text: str) -> float:
+    sample = text[:100_000]
+    return len(_CONTROL.findall(sample)) / max(len(sample), 1)
