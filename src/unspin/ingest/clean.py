@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
 from unspin.document import Boilerplate, Syndication
 
 #: News agencies and broadcasters whose name alone in a byline ("By RT") means the piece is theirs.
@@ -33,6 +34,9 @@ MAX_SHORT_LINE = 300
 
 #: Longest line taken for a title when the caller did not say which line is the title.
 MAX_TITLE_CHARS = 250
+
+#: A first line ending in "." is a title only if this short ("Dallas Police Dept."); longer, it is a lead sentence.
+MAX_TITLE_WORDS_WITH_FULL_STOP = 12
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -55,6 +59,9 @@ _WIRE_CREDIT = re.compile(
 )
 
 
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
+
+
 @dataclass
 class Cleaned:
     """The body to analyse (title line first, as in PTC files) and what was taken out of it."""
@@ -70,44 +77,51 @@ class Cleaned:
 class _Rule:
     """A boilerplate kind and the whole-line pattern that finds it.
 
-    ``cites`` says the named group ``name`` is an outlet the piece comes from (syndication);
+    ``cites`` says what the named group ``name`` is: ``OUTLET`` (the outlet the piece comes
+    from), ``NAME`` (a byline: an outlet only if it is a known agency or cited as an outlet
+    elsewhere, otherwise a person) or nothing. Citing rules are case-sensitive so that the
+    name is a capitalised name; the others ignore case.
     ``short`` limits the rule to lines of at most :data:`MAX_SHORT_LINE` characters.
     """
 
     kind: str
     pattern: re.Pattern[str]
-    cites: bool = False
+    cites: str = ""
     short: bool = True
 
 
-def _rule(kind: str, pattern: str, *, cites: bool = False, short: bool = True) -> _Rule:
-    return _Rule(kind, re.compile(pattern, re.IGNORECASE if not cites else 0), cites, short)
+OUTLET = "outlet"
+NAME = "name"
+
+
+def _rule(kind: str, pattern: str, *, cites: str = "", short: bool = True) -> _Rule:
+    return _Rule(kind, re.compile(pattern, 0 if cites else re.IGNORECASE), cites, short)
 
 
 #: Checked in order; the first rule whose pattern matches the start of a line decides its kind.
 RULES: tuple[_Rule, ...] = (
-    _rule("original_source", rf"^(?:The\s+)?original\s+source\s+of\s+this\s+article\s+is\s+{_NAME}{_NAME_END}", cites=True),
+    _rule("original_source", rf"^(?:The\s+)?original\s+source\s+of\s+this\s+article\s+is\s+{_NAME}{_NAME_END}", cites=OUTLET),
     _rule(
         "original_source",
         rf"^(?:This\s+(?:article|story|piece|post)\s+(?:was\s+)?|It\s+was\s+)?"
         rf"(?:(?:originally|first)\s+(?:appeared|published|ran)|was\s+(?:originally|first)\s+published)\s+"
         rf"(?:(?:in|on|at|by)\s+)?{_NAME}{_NAME_END}",
-        cites=True,
+        cites=OUTLET,
     ),
     _rule(
         "original_source",
         rf"^(?:This\s+(?:article|story|piece)\s+(?:is|was|has\s+been)\s+)?(?:Republished|Reprinted|Reproduced|Cross-posted)"
         rf"\s+(?:with\s+permission\s+)?from\s+{_NAME}{_NAME_END}",
-        cites=True,
+        cites=OUTLET,
     ),
     _rule(
         "original_source",
         r"^(?:This\s+(?:article|story|piece)\s+(?:is|was|has\s+been)\s+)?"
         r"(?:originally\s+published|republished|reprinted|reproduced)\b.{0,120}\b(?:permission|license|licence)\b",
     ),
-    _rule("original_source", rf"^Source:\s+{_NAME}{_NAME_END}", cites=True),
-    _rule("byline", rf"^By\s+{_NAME}\s*$", cites=True),
-    _rule("articles_by", rf"^Articles\s+by:\s*{_NAME}\s*$", cites=True),
+    _rule("original_source", rf"^Source:\s+{_NAME}{_NAME_END}", cites=NAME),
+    _rule("byline", rf"^By\s+{_NAME}\s*$", cites=NAME),
+    _rule("articles_by", rf"^Articles\s+by:\s*{_NAME}\s*$", cites=NAME),
     _rule("dateline", rf"^(?P<publisher>[A-Z][\w&'’.\- ]{{1,60}}),\s+{_DATE}\s*$"),
     _rule("dateline", rf"^(?:Published|Updated|Posted|Last\s+updated)(?:\s+on)?:?\s+{_DATE}\b.{{0,40}}$"),
     _rule("region", r"^Regions?:\s*\S.*$"),
@@ -166,10 +180,9 @@ def split(text: str, *, title: str | None = None) -> Cleaned:
             body.append("")
         else:
             found.boilerplate.append(Boilerplate(kind, _plain(line)))
-    for line in body:
-        _note_wire_credit(line, found)
-
-    title, body = _take_title(body, title, found)
+    opens_with_body = next((kind for kind in kinds if kind != _BLANK), None) is None
+    title, body = _take_title(body, title, found, guess=opens_with_body)
+    _note_wire_credit(body, found)
     body_text = _joined(body)
     full = f"{title}\n\n{body_text}" if title else body_text
     return Cleaned(
@@ -189,22 +202,19 @@ class _Findings:
     """What the rules found while reading the lines, in order."""
 
     boilerplate: list[Boilerplate] = field(default_factory=list)
-    cited: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, name, evidence)
+    cited: list[tuple[str, str, str]] = field(default_factory=list)  # (OUTLET or NAME, name, evidence)
     publisher: str | None = None
 
-    def cite(self, kind: str, name: str, evidence: str) -> None:
-        self.cited.append((kind, name.strip(" .").strip(), evidence.strip()))
-
-    def names(self) -> set[str]:
-        return {_key(name) for kind, name, _ in self.cited if _confirms(kind)}
+    def cite(self, cites: str, name: str, evidence: str) -> None:
+        self.cited.append((cites, name.strip(" ."), evidence.strip().rstrip(".")))
 
     def syndications(self) -> list[Syndication]:
-        """One entry per outlet, first evidence first; a byline counts only for a known agency or a confirmed name."""
-        confirmed = self.names()
+        """One entry per outlet, first evidence first; a byline counts only for a known agency or an outlet cited elsewhere."""
+        outlets = {_key(name) for cites, name, _ in self.cited if cites == OUTLET}
         merged: dict[str, Syndication] = {}
-        for kind, name, evidence in self.cited:
+        for cites, name, evidence in self.cited:
             key = _key(name)
-            if not key or (not _confirms(kind) and key not in confirmed and name.casefold() not in KNOWN_AGENCIES):
+            if not key or (cites == NAME and key not in outlets and name.casefold() not in KNOWN_AGENCIES):
                 continue
             if key in merged:
                 evidences = merged[key].attrs["evidences"]
@@ -213,11 +223,6 @@ class _Findings:
             else:
                 merged[key] = Syndication(name, evidence, {"evidences": [evidence]})
         return list(merged.values())
-
-
-def _confirms(kind: str) -> bool:
-    """Whether a cue names the source on its own; a byline or author list may name a person instead."""
-    return kind in ("original_source", "wire_credit")
 
 
 def _key(name: str) -> str:
@@ -236,12 +241,17 @@ def _classify(line: str, found: _Findings) -> str | None:
         if match is None:
             continue
         if rule.cites:
-            found.cite(rule.kind, match.group("name"), plain[: match.end("name")])
+            found.cite(rule.cites, match.group("name"), plain[: match.end("name")])
         publisher = match.groupdict().get("publisher")
-        if publisher and not publisher.isupper():
+        if publisher and _names_publisher(publisher):
             found.publisher = found.publisher or publisher.strip()
         return rule.kind
     return None
+
+
+def _names_publisher(name: str) -> bool:
+    """In "X, September 19, 2016" X is the republisher, unless it is a weekday or an upper-case place dateline."""
+    return not name.isupper() and not _WEEKDAY.fullmatch(name.strip())
 
 
 def _mark_outlet_labels(lines: list[str], kinds: list[str | None], found: _Findings) -> None:
@@ -251,34 +261,43 @@ def _mark_outlet_labels(lines: list[str], kinds: list[str | None], found: _Findi
         names.add(_key(found.publisher))
     for index, line in enumerate(lines):
         if kinds[index] is None and _key(_plain(line)) in names:
-            kinds[index] = "outlet_label"
+            kinds[index] = "source_label"
 
 
-def _note_wire_credit(line: str, found: _Findings) -> None:
-    match = _WIRE_CREDIT.match(line.strip())
+def _note_wire_credit(body: list[str], found: _Findings) -> None:
+    """A wire credit opening the lead ("(Reuters) -") names the source; the lead itself stays in the body."""
+    lead = next((line.strip() for line in body if line.strip()), "")
+    match = _WIRE_CREDIT.match(lead)
     if match:
-        found.cite("wire_credit", match.group("name"), match.group(0).strip())
+        found.cite(OUTLET, match.group("name"), match.group(0).strip())
 
 
-def _take_title(body: list[str], title: str | None, found: _Findings) -> tuple[str | None, list[str]]:
-    """The title and the body without it; a body line repeating a known title is dropped."""
+def _take_title(
+    body: list[str], title: str | None, found: _Findings, *, guess: bool
+) -> tuple[str | None, list[str]]:
+    """The title and the body without it; a body line repeating a known title is dropped.
+
+    With no ``title`` given and ``guess`` set (the text opens with a body line, not boilerplate),
+    the first line is the title when it looks like one.
+    """
     first = next((i for i, line in enumerate(body) if line.strip()), None)
     if title is not None:
         title = " ".join(_strip_markup(title, found).split()) or None
         if title and first is not None and _same_line(body[first], title):
             body = body[first + 1 :]
         return title, body
-    if first is None or not _looks_like_title(body[first], body[first + 1 :]):
+    if not guess or first is None or not _looks_like_title(body[first], body[first + 1 :]):
         return None, body
     return " ".join(body[first].split()), body[first + 1 :]
 
 
 def _looks_like_title(line: str, rest: list[str]) -> bool:
-    """Short, one line, not ending like a sentence cut mid-way, and followed by more text."""
+    """Short, followed by more text, and not a sentence: a full stop only ends a few-word title."""
     plain = line.strip().rstrip("'\"’”")
     return (
         len(plain) <= MAX_TITLE_CHARS
         and not plain.endswith((",", ";", ":"))
+        and (not plain.endswith(".") or len(plain.split()) <= MAX_TITLE_WORDS_WITH_FULL_STOP)
         and any(other.strip() for other in rest)
     )
 

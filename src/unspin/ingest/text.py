@@ -14,6 +14,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: Share of control characters above which decoded bytes are taken for a binary file.
 _MAX_CONTROL_SHARE = 0.05
 
+_WESTERN_DEFAULT = "cp1252"
+
 
 def decode(data: bytes, *, name: str) -> str:
     """Decode an input file's bytes: UTF-8 first (BOM stripped), otherwise the detected encoding.
@@ -48,10 +50,18 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def _detected(data: bytes, name: str) -> str:
-    best = from_bytes(data).best()
+    """The detected decoding; on a tie, windows-1252, the usual legacy encoding of Western news text.
+
+    Short Latin-1/cp1252 texts score the same under cp1250, cp1257 and others, and the
+    first of those is not the likeliest (the WHATWG encoding standard reads latin-1 as windows-1252).
+    """
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError(name, "cannot decode: not UTF-8 and no text encoding fits")
-    return str(best)
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    preferred = next((m for m in tied if m.encoding == _WESTERN_DEFAULT), best)
+    return str(preferred)
 
 
 def _control_share(text: str) -> float:
