@@ -1,0 +1,140 @@
+"""Scare quotes: a short word or phrase quoted to doubt or mock it, and 'so-called' without quotes.
+
+A short quote right after a verb of speech ("expressed 'regret'", "calling them 'infidels'") is a
+partial quotation of someone's words, not irony: it is kept with a low score and says so. Quotes
+after a naming cue ("the word", "titled", "the book") mention a word or a title and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unspin.document import Document, Span
+from unspin.rhetoric.quoting import Quoted, find_quotations, innermost, is_quoted_heading
+from unspin.rhetoric.text import SPACE, line_bounds, sentence_start, words_before
+
+LABEL = "scare_quote"
+MAX_WORDS = 4
+MAX_CHARS = 60
+#: Words before the quote searched for a verb of speech (same sentence only).
+SPEECH_WINDOW = 6
+
+_DASH = "[-\u2010\u2011\u2013]"
+_DISTANCING = re.compile(rf"\b(?:so(?:{_DASH}|{SPACE})called|self{_DASH}(?:styled|proclaimed))\b", re.IGNORECASE)
+_DISTANCING_BEFORE = re.compile(rf"{_DISTANCING.pattern}{SPACE}$", re.IGNORECASE)
+_NEXT_WORD = re.compile(rf"{SPACE}(\w[\w'\u2019\u2010\u2011\u2013-]*)")
+
+#: Verbs of speech and reaction that introduce a partial quotation ("expressed 'regret'").
+_SPEECH_VERBS = """
+say says said saying tell tells told telling ask asks asked asking
+write writes wrote writing spoke speaking add adds added adding state states
+stated claim claims claimed claiming call calls called calling describe describes described
+describing dub dubs dubbed dubbing term termed label labels labelled labeled brand
+branded tweet tweets tweeted posted insist insists insisted argue argues argued arguing
+note notes noted noting explain explains explained explaining reply replies replied respond
+responded warn warns warned warning announce announced declare declares declared express expresses
+expressed expressing voice voiced urge urged quote quoted quoting admit admitted acknowledge
+acknowledged deny denies denied promise promised vow vowed suggest suggests suggested slam
+slams slammed slamming blast blasted condemn condemned denounce denounced accuse accused accusing
+criticise criticised criticize criticized praise praised hail hailed dismiss dismissed reject rejected
+mention mentioned
+""".split()
+_SPEECH = re.compile(
+    r"\b(?:" + "|".join(_SPEECH_VERBS) + r"|according to|put it|in (?:his|her|their) words)\b", re.IGNORECASE
+)
+#: "'No,' he said": a quote that ends in a comma or full stop, then a speaker and a verb of speech.
+_SPEECH_AFTER = re.compile(rf"^,?{SPACE}(?:[\w'\u2019.-]+{SPACE}){{0,3}}?({_SPEECH.pattern})", re.IGNORECASE)
+_NAMING = re.compile(
+    r"\b(?:titled|entitled|headlined|named|nicknamed|known as|hashtag|word|words|term|terms|phrase|slogan|"
+    r"book|film|movie|song|album|show|series|documentary|play|novel|poem|column|op-ed)$",
+    re.IGNORECASE,
+)
+_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+
+
+def find_scare_quotes(doc: Document) -> None:
+    """Add ``scare_quote`` findings for short ironic quotes and for unquoted 'so-called X'."""
+    quotes = find_quotations(doc.text)
+    for quote in quotes:
+        span = _judge_quote(doc.text, quote, quotes)
+        if span is not None:
+            doc.add("findings", span)
+    for span in _unquoted_distancing(doc.text, quotes):
+        doc.add("findings", span)
+
+
+def _judge_quote(text: str, quote: Quoted, quotes: list[Quoted]) -> Span | None:
+    if not quote.closed or quote.end - quote.start - 2 > MAX_CHARS or is_quoted_heading(text, quote):
+        return None
+    inner = text[slice(*quote.inner)]
+    words = inner.rstrip(",.;:").split()
+    if not words or len(words) > MAX_WORDS or inner != inner.strip() or inner[-1] in "?!":
+        return None
+    if not any(ch.isalpha() for ch in inner):
+        return None
+    line_start, _ = line_bounds(text, quote.start)
+    shown = text[quote.start : quote.end]
+    distancing = _DISTANCING_BEFORE.search(text, line_start, quote.start)
+    if distancing:
+        cue = distancing.group(0).strip()
+        return _span(text, quote, quotes, 0.95,
+                     f"{shown} is put in quotation marks after '{cue}', which signals doubt about the word.")
+    if _NAMING.search(words_before(text, quote.start, 2).rstrip(",:")) or _is_title_case(words):
+        return None
+    partial = _partial_quotation(text, quote, inner)
+    if partial is not None:
+        verb, near = partial
+        where = f"right after '{verb}'" if near else f"in a sentence that already reports speech ('{verb}')"
+        return _span(text, quote, quotes, 0.15 if near else 0.35,
+                     f"{shown} comes {where}, so it is probably a partial quotation of someone's words rather "
+                     "than irony; it only signals doubt if the writer uses it to keep their distance.")
+    score = 0.55 + (0.15 if len(words) == 1 else 0) + (0.15 if inner.islower() else 0)
+    return _span(text, quote, quotes, score,
+                 f"{shown} is put in quotation marks without saying who said it, "
+                 "which signals the writer doubts or mocks the word.")
+
+
+def _partial_quotation(text: str, quote: Quoted, inner: str) -> tuple[str, bool] | None:
+    """The verb of speech that makes ``quote`` someone's words, and whether it is close by.
+
+    Close: within ``SPEECH_WINDOW`` words before, or a speaker and verb right after a quote that ends
+    in a comma ("'No,' he said"). Anywhere earlier in the sentence counts too, as weaker evidence.
+    """
+    start = sentence_start(text, quote.start)
+    before = list(_SPEECH.finditer(text, start, quote.start))
+    if before:
+        last = before[-1]
+        return last.group(0), len(text[last.end() : quote.start].split()) <= SPEECH_WINDOW
+    after = text[quote.end : quote.end + 60]
+    if inner[-1] in ",." or after.startswith(","):
+        match = _SPEECH_AFTER.match(after)
+        if match:
+            return match.group(1), True
+    return None
+
+
+def _span(text: str, quote: Quoted, quotes: list[Quoted], score: float, explanation: str) -> Span:
+    outer = innermost([q for q in quotes if q != quote], quote.start, quote.end)
+    if outer is not None and not is_quoted_heading(text, outer):
+        explanation += " It sits inside a quotation, so the doubt is the quoted speaker's, repeated by the article."
+    return Span(quote.start, quote.end, LABEL, round(score, 2), explanation)
+
+
+def _is_title_case(words: list[str]) -> bool:
+    """Two or more capitalised words ('Game of Thrones'): a title or a name, not irony."""
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return len(words) > 1 and bool(content) and all(w[0].isupper() for w in content)
+
+
+def _unquoted_distancing(text: str, quotes: list[Quoted]) -> list[Span]:
+    """'so-called experts': the cue plus the word it distances (quoted words are judged above)."""
+    opening = {q.start for q in quotes}
+    spans = []
+    for cue in _DISTANCING.finditer(text):
+        following = _NEXT_WORD.match(text, cue.end())
+        if following is None or following.start(1) in opening:
+            continue
+        spans.append(Span(cue.start(), following.end(1), LABEL, 0.8,
+                          f"'{cue.group(0)}' distances the writer from the word '{following.group(1)}': "
+                          "it suggests the label is undeserved without saying why."))
+    return spans
