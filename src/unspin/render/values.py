@@ -1,0 +1,61 @@
+"""Turn report values (scores, attrs, nested summaries) into short plain strings for any renderer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from unspin.document import Source
+from unspin.render.legend import humanize
+
+#: Attr columns shown first for a layer, in this order; other attrs follow in first-seen order.
+PREFERRED_ATTRS = {
+    "quotes": ("speaker", "affiliation"),
+    "claims": ("figures", "attributed_to"),
+}
+
+
+def plain(value: Any) -> str:
+    """A compact one-line rendering: lists joined by commas, mappings as ``key: value`` pairs."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    if isinstance(value, dict):
+        return "; ".join(f"{humanize(str(k))}: {plain(v)}" for k, v in value.items() if plain(v))
+    if isinstance(value, (list, tuple, set)):
+        return ", ".join(item for item in (plain(v) for v in value) if item)
+    return str(value)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line, cut at ``width`` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+def score_text(score: float) -> str:
+    return f"{score:.2f}"
+
+
+def attr_columns(layer: str, spans_attrs: list[dict[str, Any]]) -> list[str]:
+    """The attr keys to show as columns for a layer: preferred ones first, then the rest."""
+    seen: dict[str, None] = dict.fromkeys(PREFERRED_ATTRS.get(layer, ()))
+    for attrs in spans_attrs:
+        seen.update(dict.fromkeys(attrs))
+    return [key for key in seen if any(plain(attrs.get(key)) for attrs in spans_attrs)]
+
+
+def source_facts(source: Source) -> list[tuple[str, str]]:
+    """``(label, value)`` for every known field of where the article came from."""
+    fields = (
+        ("Outlet", source.outlet),
+        ("Site", source.site_name),
+        ("Author", source.author),
+        ("Published", source.published),
+        ("URL", source.url),
+        ("File", source.path),
+        ("Id", source.id),
+    )
+    return [(label, value) for label, value in fields if value]
