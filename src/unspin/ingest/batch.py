@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import Any, Iterator, Mapping
+from typing import Any, BinaryIO, Iterator, Mapping
 
 from unspin import limits
 from unspin.document import Source
@@ -21,38 +21,47 @@ METADATA_FIELDS = ("id", "title", "url", "outlet", "published")
 #: Rows may hold whole articles, far beyond csv's default field limit of 128 KiB.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
+_MAX_UTF8_BYTES_PER_CHAR = 4
+
 
 def read_jsonl(path: str) -> Iterator[RawArticle | InputError]:
-    """One record per non-empty line of a JSON Lines file."""
+    """One record per non-empty line of a JSON Lines file; lines are decoded one by one, so one bad line stays one error."""
     try:
-        handle = open(path, encoding="utf-8-sig", errors="strict", newline="")
+        handle = open(path, "rb")
     except OSError as exc:
         yield _open_error(path, exc)
         return
     with handle:
-        line_no = 0
-        while True:
-            line_no += 1
+        for line_no, line in enumerate(_lines(handle), start=1):
             name = f"{path}:{line_no}"
-            try:
-                line = handle.readline(limits.MAX_RECORD_CHARS + 2)
-            except UnicodeDecodeError:
-                yield InputError(name, "not UTF-8; the rest of the file is skipped")
-                return
-            if not line:
-                return
-            if len(line) > limits.MAX_RECORD_CHARS:
+            if line is None:
                 yield InputError(name, f"record is over the limit of {limits.MAX_RECORD_CHARS:,} characters")
-                _skip_rest_of_line(handle, line)
-                continue
-            if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                text = line.decode("utf-8-sig" if line_no == 1 else "utf-8")
+            except UnicodeDecodeError:
+                yield InputError(name, "line is not UTF-8")
+                continue
+            if not text.strip():
+                continue
+            try:
+                record = json.loads(text)
             except json.JSONDecodeError as exc:
                 yield InputError(name, f"invalid JSON ({exc.msg} at column {exc.colno})")
                 continue
             yield _checked_record(record, name)
+
+
+def _lines(handle: BinaryIO) -> Iterator[bytes | None]:
+    """The file's lines as bytes; None for a line too long to be a record (its bytes are skipped unread)."""
+    most = limits.MAX_RECORD_CHARS * _MAX_UTF8_BYTES_PER_CHAR
+    while line := handle.readline(most + 1):
+        if len(line) > most:
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(most)
+            yield None
+        else:
+            yield line
 
 
 def read_csv(path: str) -> Iterator[RawArticle | InputError]:
@@ -116,12 +125,6 @@ def _checked_record(record: Any, name: str) -> RawArticle | InputError:
     if body_key == "html":
         return RawArticle(name=name, html=body, source=source)
     return RawArticle(name=name, text=f"{title}\n\n{body}" if title else body, source=source)
-
-
-def _skip_rest_of_line(handle: Any, start: str) -> None:
-    line = start
-    while line and not line.endswith("\n"):
-        line = handle.readline(limits.MAX_RECORD_CHARS)
 
 
 def _open_error(path: str, exc: OSError) -> InputError:

@@ -79,8 +79,8 @@ class _Rule:
 
     ``cites`` says what the named group ``name`` is: ``OUTLET`` (the outlet the piece comes
     from), ``NAME`` (a byline: an outlet only if it is a known agency or cited as an outlet
-    elsewhere, otherwise a person) or nothing. Citing rules are case-sensitive so that the
-    name is a capitalised name; the others ignore case.
+    elsewhere, otherwise a person) or nothing. Citing rules are case-sensitive (their fixed
+    phrases are marked ``(?i:...)``) so that the name is a capitalised name; the others ignore case.
     ``short`` limits the rule to lines of at most :data:`MAX_SHORT_LINE` characters.
     """
 
@@ -100,18 +100,18 @@ def _rule(kind: str, pattern: str, *, cites: str = "", short: bool = True) -> _R
 
 #: Checked in order; the first rule whose pattern matches the start of a line decides its kind.
 RULES: tuple[_Rule, ...] = (
-    _rule("original_source", rf"^(?:The\s+)?original\s+source\s+of\s+this\s+article\s+is\s+{_NAME}{_NAME_END}", cites=OUTLET),
+    _rule("original_source", rf"^(?i:(?:The\s+)?original\s+source\s+of\s+this\s+article\s+is)\s+{_NAME}{_NAME_END}", cites=OUTLET),
     _rule(
         "original_source",
-        rf"^(?:This\s+(?:article|story|piece|post)\s+(?:was\s+)?|It\s+was\s+)?"
-        rf"(?:(?:originally|first)\s+(?:appeared|published|ran)|was\s+(?:originally|first)\s+published)\s+"
-        rf"(?:(?:in|on|at|by)\s+)?{_NAME}{_NAME_END}",
+        r"^(?i:(?:This\s+(?:article|story|piece|post)\s+(?:was\s+)?|It\s+was\s+)?"
+        r"(?:(?:originally|first)\s+(?:appeared|published|ran)|was\s+(?:originally|first)\s+published)"
+        rf"(?:\s+(?:in|on|at|by))?)\s+{_NAME}{_NAME_END}",
         cites=OUTLET,
     ),
     _rule(
         "original_source",
-        rf"^(?:This\s+(?:article|story|piece)\s+(?:is|was|has\s+been)\s+)?(?:Republished|Reprinted|Reproduced|Cross-posted)"
-        rf"\s+(?:with\s+permission\s+)?from\s+{_NAME}{_NAME_END}",
+        r"^(?i:(?:This\s+(?:article|story|piece)\s+(?:is|was|has\s+been)\s+)?(?:Republished|Reprinted|Reproduced|Cross-posted)"
+        rf"\s+(?:with\s+permission\s+)?from)\s+{_NAME}{_NAME_END}",
         cites=OUTLET,
     ),
     _rule(
@@ -150,7 +150,11 @@ RULES: tuple[_Rule, ...] = (
         r"Support\s+(?:us|our\s+work|independent\s+(?:media|journalism))\b|(?:Please\s+)?Donate\b|Make\s+a\s+donation\b)",
     ),
     _rule("read_more", r"^(?:Read\s+more|Related|See\s+also|Also\s+read|More\s+on\s+this\s+story|Related\s+articles?)\s*:"),
-    _rule("copyright", r"^(?:Copyright\b|©|\(c\)\s|All\s+rights\s+reserved\b|.*\bAll\s+rights\s+reserved\.?\s*$)"),
+    _rule(
+        "copyright",
+        r"^(?:(?:Copyright\s*)?(?:©|\(c\))|Copyright\s+\d{4}\b|Copyright\b.{0,80}\b\d{4}\.?$|"
+        r"All\s+rights\s+reserved\b|.*\bAll\s+rights\s+reserved\.?$)",
+    ),
     _rule(
         "contact",
         r"^(?:For\s+(?:media|press)\s+(?:inquiries|enquiries)\b|Contact(?:\s+us)?\s*:|E-?mail\s*:|"
