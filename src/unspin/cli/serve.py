@@ -1,0 +1,23 @@
+"""``unspin serve``: the web page and REST API on one machine (needs the ``server`` extra)."""
+
+from __future__ import annotations
+
+import typer
+
+from unspin.cli import app
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on; 0.0.0.0 exposes it to the network."),
+    port: int = typer.Option(8000, min=1, max=65535, help="TCP port."),
+) -> None:
+    """Serve the web page at / and the REST API under /api (OpenAPI docs at /docs)."""
+    try:
+        import uvicorn
+
+        from unspin.server import create_app
+    except ImportError as exc:
+        typer.echo(f"unspin serve needs the server extra ({exc.name} is missing): pip install 'unspin[server]'", err=True)
+        raise typer.Exit(2) from None
+    uvicorn.run(create_app(), host=host, port=port, log_level="info", timeout_keep_alive=5)
