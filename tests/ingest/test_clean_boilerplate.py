@@ -93,6 +93,7 @@ def test_own_example_is_cleaned_the_same_way():
         ("This article originally appeared on Antiwar.com.", "original_source", "Antiwar.com"),
         ("Originally published at The Conversation under a Creative Commons license.", "original_source", "The Conversation"),
         ("This story was first published by Consortium News.", "original_source", "Consortium News"),
+        ("This article was originally published by Tyler Durden at Zero Hedge", "original_source", "Zero Hedge"),
         ("Republished with permission from Common Dreams.", "original_source", "Common Dreams"),
         ("Republished with permission.", "original_source", None),
         ("Copyright 2019 Example Media Ltd. All rights reserved.", "copyright", None),
@@ -114,6 +115,12 @@ def test_common_republisher_lines(line, kind, source):
     assert line not in cleaned.text
     assert cleaned.text == "A headline\n\nThe body sentence, officials said.\n\nAnother body sentence."
     assert [s.name for s in cleaned.syndicated_from] == ([source] if source else [])
+
+
+def test_place_dateline_is_not_a_publisher():
+    cleaned = split("A headline\n\nRome, August 22, 2018\n\nThe body sentence.\n\nShare this story!")
+    assert [b.kind for b in cleaned.boilerplate] == ["dateline", "social"]
+    assert cleaned.publisher is None
 
 
 def test_byline_of_a_person_is_boilerplate_but_not_syndication():

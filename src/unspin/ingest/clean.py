@@ -59,9 +59,6 @@ _WIRE_CREDIT = re.compile(
 )
 
 
-_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
-
-
 @dataclass
 class Cleaned:
     """The body to analyse (title line first, as in PTC files) and what was taken out of it."""
@@ -105,7 +102,7 @@ RULES: tuple[_Rule, ...] = (
         "original_source",
         r"^(?i:(?:This\s+(?:article|story|piece|post)\s+(?:was\s+)?|It\s+was\s+)?"
         r"(?:(?:originally|first)\s+(?:appeared|published|ran)|was\s+(?:originally|first)\s+published)"
-        rf"(?:\s+(?:in|on|at|by))?)\s+{_NAME}{_NAME_END}",
+        rf"(?:\s+by\s+[^,]{{1,60}}?\s+(?:at|on|in)|\s+(?:in|on|at|by))?)\s+{_NAME}{_NAME_END}",
         cites=OUTLET,
     ),
     _rule(
@@ -174,6 +171,7 @@ def split(text: str, *, title: str | None = None) -> Cleaned:
     lines = [line.rstrip() for line in text.split("\n")]
     found = _Findings()
     kinds = [_classify(line, found) for line in lines]
+    found.publisher = _confirmed_publisher(found.dateline_names, lines, kinds)
     _mark_outlet_labels(lines, kinds, found)
 
     body: list[str] = []
@@ -207,6 +205,7 @@ class _Findings:
 
     boilerplate: list[Boilerplate] = field(default_factory=list)
     cited: list[tuple[str, str, str]] = field(default_factory=list)  # (OUTLET or NAME, name, evidence)
+    dateline_names: list[str] = field(default_factory=list)
     publisher: str | None = None
 
     def cite(self, cites: str, name: str, evidence: str) -> None:
@@ -246,16 +245,19 @@ def _classify(line: str, found: _Findings) -> str | None:
             continue
         if rule.cites:
             found.cite(rule.cites, match.group("name"), plain[: match.end("name")])
-        publisher = match.groupdict().get("publisher")
-        if publisher and _names_publisher(publisher):
-            found.publisher = found.publisher or publisher.strip()
+        if match.groupdict().get("publisher"):
+            found.dateline_names.append(match.group("publisher").strip())
         return rule.kind
     return None
 
 
-def _names_publisher(name: str) -> bool:
-    """In "X, September 19, 2016" X is the republisher, unless it is a weekday or an upper-case place dateline."""
-    return not name.isupper() and not _WEEKDAY.fullmatch(name.strip())
+def _confirmed_publisher(names: list[str], lines: list[str], kinds: list[str | None]) -> str | None:
+    """The X of a dateline "X, September 19, 2016" that other boilerplate names too ("Become a Member of X").
+
+    A dateline alone may name a place ("Rome, August 22, 2018"); the site's own appeals and notices name the site.
+    """
+    notices = [_plain(line).casefold() for line, kind in zip(lines, kinds) if kind not in (None, _BLANK, "dateline")]
+    return next((name for name in names if any(name.casefold() in notice for notice in notices)), None)
 
 
 def _mark_outlet_labels(lines: list[str], kinds: list[str | None], found: _Findings) -> None:
