@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 
 from unspin.document import Boilerplate, Syndication
 
-#: News agencies and broadcasters whose name alone in a byline ("By RT") means the piece is theirs.
+#: News agencies and broadcasters whose name alone in a byline ("By RT") means the piece is theirs (as :func:`_key`s).
 KNOWN_AGENCIES = frozenset(
-    name.casefold()
+    re.sub(r"\W", "", name.casefold())
     for name in (
         "AFP", "Agence France-Presse", "Al Jazeera", "ANSA", "AP", "Associated Press", "BBC",
         "Bloomberg", "CNN", "dpa", "EFE", "IANS", "IRNA", "Kyodo", "PTI", "Press TV", "Reuters",
@@ -149,6 +149,12 @@ RULES: tuple[_Rule, ...] = (
     _rule("read_more", r"^(?:Read\s+more|Related|See\s+also|Also\s+read|More\s+on\s+this\s+story|Related\s+articles?)\s*:"),
     _rule(
         "copyright",
+        rf"^(?i:(?:Copyright\s*)?(?:©|\(c\))?\s*\d{{4}})\s+{_NAME}(?=,?\s+(?i:Distributed\s+by)\s)",
+        cites=OUTLET,
+    ),
+    _rule("copyright", rf"^(?i:(?:Copyright\s*)?(?:©|\(c\))?\s*\d{{4}}|Copyright\s*(?:©|\(c\)))\s+{_NAME}{_NAME_END}", cites=NAME),
+    _rule(
+        "copyright",
         r"^(?:(?:Copyright\s*)?(?:©|\(c\))|Copyright\s+\d{4}\b|Copyright\b.{0,80}\b\d{4}\.?$|"
         r"All\s+rights\s+reserved\b|.*\bAll\s+rights\s+reserved\.?$)",
     ),
@@ -217,7 +223,7 @@ class _Findings:
         merged: dict[str, Syndication] = {}
         for cites, name, evidence in self.cited:
             key = _key(name)
-            if not key or (cites == NAME and key not in outlets and name.casefold() not in KNOWN_AGENCIES):
+            if not key or (cites == NAME and key not in outlets and key not in KNOWN_AGENCIES):
                 continue
             if key in merged:
                 evidences = merged[key].attrs["evidences"]
