@@ -140,26 +140,62 @@ def article_html(
         starting.setdefault(span.start, []).append(number)
     combos: dict[tuple[int, ...], int] = {}
     title_parts: list[str] = []
-    body_parts: list[str] = []
+    body = _Paragraphs()
     for seg in segments(len(doc.text), spans, cuts=[title_end, body_start]):
-        parts = title_parts if seg.end <= title_end else body_parts
-        parts.extend(f'<span class="anchor" id="m{number}"></span>' for number in starting.get(seg.start, ()))
+        in_title = seg.end <= title_end
+        anchors = "".join(f'<span class="anchor" id="m{number}"></span>' for number in starting.get(seg.start, ()))
+        if in_title:
+            title_parts.append(anchors)
+        else:
+            body.add(anchors)
         if title_end <= seg.start < body_start:
             continue
-        text = e(doc.text[seg.start : seg.end])
-        if not seg.covering:
-            parts.append(text)
-            continue
-        labels = _stacking_order(seg.covering, spans, label_of, entries)
-        combo = combos.setdefault(labels, len(combos))
-        tip = "; ".join(
-            f"{entries[label_of[i]].style.title} ({score_text(spans[i].score)})" for i in seg.covering
-        )
-        numbers = " ".join(str(i + 1) for i in seg.covering)
-        focus = any(entries[label_of[i]].style.layer not in CONTEXT_LAYERS for i in seg.covering)
-        tabindex = ' tabindex="0"' if focus else ""
-        parts.append(f'<mark class="hl c{combo}"{tabindex} data-s="{numbers}" title="{e(tip)}">{text}</mark>')
-    return "".join(title_parts), "".join(body_parts), combos
+        text = doc.text[seg.start : seg.end]
+        open_tag, close_tag = "", ""
+        if seg.covering:
+            labels = _stacking_order(seg.covering, spans, label_of, entries)
+            combo = combos.setdefault(labels, len(combos))
+            tip = "; ".join(
+                f"{entries[label_of[i]].style.title} ({score_text(spans[i].score)})" for i in seg.covering
+            )
+            numbers = " ".join(str(i + 1) for i in seg.covering)
+            focus = any(entries[label_of[i]].style.layer not in CONTEXT_LAYERS for i in seg.covering)
+            tabindex = ' tabindex="0"' if focus else ""
+            open_tag = f'<mark class="hl c{combo}"{tabindex} data-s="{numbers}" title="{e(tip)}">'
+            close_tag = "</mark>"
+        if in_title:
+            title_parts.append(f"{open_tag}{e(text)}{close_tag}")
+        else:
+            body.add_text(text, open_tag, close_tag)
+    return "".join(title_parts), body.html(), combos
+
+
+class _Paragraphs:
+    """Collects body pieces into ``<p>`` elements, one per line of the text; blank lines only separate."""
+
+    def __init__(self) -> None:
+        self.done: list[str] = []
+        self.current: list[str] = []
+
+    def add(self, html: str) -> None:
+        if html:
+            self.current.append(html)
+
+    def add_text(self, text: str, open_tag: str, close_tag: str) -> None:
+        for index, line in enumerate(text.split("\n")):
+            if index:
+                self._end()
+            if line:
+                self.current.append(f"{open_tag}{e(line)}{close_tag}")
+
+    def _end(self) -> None:
+        if self.current:
+            self.done.append(f"<p>{''.join(self.current)}</p>")
+            self.current = []
+
+    def html(self) -> str:
+        self._end()
+        return "\n".join(self.done)
 
 
 def _stacking_order(

@@ -1,0 +1,5 @@
+"""``python -m unspin`` runs the command line, like the ``unspin`` script."""
+
+from unspin.cli import main
+
+main()
