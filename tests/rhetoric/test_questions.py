@@ -51,6 +51,10 @@ def test_plain_information_questions_in_the_body_do_not_fire(analyse, question):
     assert analyse(find_loaded_questions, f"Reporters asked one thing. {question} The answer came later.") == []
 
 
+def test_plain_question_alone_on_its_line_does_not_fire(analyse):
+    assert analyse(find_loaded_questions, "Ebola is back.\n\nWhat is Ebola?\n\nA virus.", title="Ebola is back.") == []
+
+
 def test_headline_question_without_cue_is_moderate(analyse):
     title = "Will the ceasefire hold?"
     [(cue, span)] = analyse(find_loaded_questions, f"{title}\n\nTalks resumed.", title=title)
@@ -58,11 +62,22 @@ def test_headline_question_without_cue_is_moderate(analyse):
     assert 0.4 <= span.score <= 0.6
 
 
-def test_one_word_label_with_colon_in_a_subheading(analyse):
-    text = "Talks resumed on Monday.\n\nHypocrisy: will the minister resign?\n\nShe did not."
-    [(cue, span)] = analyse(find_loaded_questions, text)
-    assert cue == "Hypocrisy: will the minister resign?"
-    assert span.label == "loaded_question" and span.score >= 0.8 and "Hypocrisy" in span.explanation
+def test_one_word_label_with_colon_in_a_headline(analyse):
+    title = "Hypocrisy: will the minister resign?"
+    [(cue, span)] = analyse(find_loaded_questions, f"{title}\n\nShe did not.", title=title)
+    assert cue == title
+    assert span.label == "loaded_question" and span.score >= 0.85 and "'Hypocrisy:'" in span.explanation
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Interview.\n\nDB: And who can forget the footage?\n\nCM: Nobody.", "Interview."),
+        ("Poll: do voters back the plan?\n\nMost do.", "Poll: do voters back the plan?"),
+    ],
+)
+def test_speaker_tags_and_format_labels_are_not_insinuations(analyse, text, title):
+    assert all(span.score <= 0.55 and "labels" not in span.explanation for _, span in analyse(find_loaded_questions, text, title=title))
 
 
 def test_question_in_a_direct_quotation_is_the_speakers(analyse):

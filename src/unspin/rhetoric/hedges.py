@@ -57,13 +57,14 @@ def _hedge_word(word: str, score: float, why: str) -> Cue:
 
 
 CUES = [
-    _cue("group_says", rf"(?:(?:{_GROUP_ADJECTIVES}) ){{0,2}}(?P<who>{_GROUPS}) (?:have |had )?(?:{_SAY})", VAGUE, 0.85,
-         f"'{{cue}}' credits the claim to {{who}} {_UNNAMED_WHO}"),
+    _cue("group_says", rf"(?:(?:{_GROUP_ADJECTIVES}) ){{0,2}}(?P<who>{_GROUPS}) (?:have |had )?(?:{_SAY})",
+         VAGUE, 0.85, f"'{{cue}}' credits the claim to {{who}} {_UNNAMED_WHO}"),
     _cue("says_group", rf"(?:said|say|says|according to) (?:(?:{_GROUP_ADJECTIVES}) ){{0,2}}(?P<who>{_GROUPS})"
          r"(?! (?:by|from|in|of|at) (?-i:[A-Z]))", VAGUE, 0.85,
          f"'{{cue}}' credits the claim to {{who}} {_UNNAMED_WHO}"),
     _cue("a_source", r"(?:an?|one) (?:(?:senior|unnamed|anonymous|western|local|government|military|intelligence|"
-         r"security) ){0,2}(?P<who>source|official|analyst|expert|insider|diplomat) (?:said|says|told|close to|familiar with)",
+         r"security) ){0,2}(?P<who>source|official|analyst|expert|insider|diplomat) "
+         r"(?:said|says|told|close to|familiar with)",
          VAGUE, 0.85, "'{cue}' relies on a single {who} who is not named, so the claim cannot be checked."),
     _cue("familiar_with", r"(?P<who>sources|people|persons|officials) (?:close to|familiar with)", VAGUE, 0.85,
          f"'{{cue}}' credits the claim to {{who}} {_UNNAMED_WHO}"),

@@ -12,7 +12,9 @@ import re
 SPACE = r"[^\S\n]+"
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*[^\S\n]+(?=\S)")
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "gen", "col", "lt", "sgt", "prof", "rep", "sen"}
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "gen", "col", "lt", "sgt", "prof", "rep", "sen",
+}
 _WORD = re.compile(r"\S+")
 
 
