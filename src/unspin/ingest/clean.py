@@ -32,6 +32,10 @@ KNOWN_AGENCIES = frozenset(
 #: Lines longer than this are body paragraphs for every rule except the long-notice ones.
 MAX_SHORT_LINE = 300
 
+#: Lines longer than this are body paragraphs for every rule (disclaimers run to ~1,000 characters);
+#: it also bounds the work of the long-notice patterns on hostile input.
+MAX_NOTICE_LINE = 3_000
+
 #: Longest line taken for a title when the caller did not say which line is the title.
 MAX_TITLE_CHARS = 250
 
@@ -243,6 +247,8 @@ def _classify(line: str, found: _Findings) -> str | None:
     plain = _plain(line)
     if not plain:
         return _BLANK
+    if len(plain) > MAX_NOTICE_LINE:
+        return None
     for rule in RULES:
         if rule.short and len(plain) > MAX_SHORT_LINE:
             continue
