@@ -60,6 +60,9 @@ def test_vague_attribution_explanation_names_the_missing_source(analyse):
         "Some people were killed in the blast.",
         "Analysts\nsaid nothing across the paragraph break.",
         "The war may end soon.",
+        "Gilani alleged, in court, that he was ill.",
+        "He alleged that the money was gone.",
+        "It was reported by the Mandalay Bay staff.",
     ],
 )
 def test_no_finding_without_a_whole_cue_on_one_line(analyse, text):

@@ -72,6 +72,7 @@ def test_apostrophes_are_not_quotes(analyse, text):
         "She read the book 'War and Peace' twice.",
         "They watched 'Game of Thrones' every week.",
         "The word 'freedom' appears often.",
+        "The word khalifa means \u201csuccessor\u201d in Arabic.",
         "He shouted 'Why not?' at them.",
         "'Info leak to terrorists ahead of strike can't be ruled out'",
         "\"Who knows\"",

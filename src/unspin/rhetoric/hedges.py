@@ -74,7 +74,8 @@ CUES = [
          "'{cue}' credits a view to unnamed people: it could be anyone, or very few, and lets the text voice "
          "the view without owning it."),
     _cue("it_is_said", r"it (?:is|was|has been|had been) (?:widely |generally |often |commonly )?"
-         r"(?:believed|said|thought|claimed|reported|alleged|rumou?red|understood|feared|suggested|argued|assumed)",
+         r"(?:believed|said|thought|claimed|reported|alleged|rumou?red|understood|feared|suggested|argued|assumed)"
+         r"(?! by (?:the )?(?-i:[A-Z]))",
          VAGUE, 0.9, "'{cue}' does not say who believes or says it, so the claim floats without a source."),
     _cue("is_said_to", r"(?:is|are|was|were) (?:widely )?(?:said|believed|thought|reported|rumou?red|alleged|"
          r"understood|claimed) to", VAGUE, 0.8,
@@ -95,7 +96,8 @@ CUES = [
     _hedge_word("seemingly", 0.75, "softens the claim: it is how things look, not what is established."),
     _hedge_word("apparently", 0.7, "softens the claim: it is how things look, not what is established."),
     _hedge_word("presumably", 0.7, "presents a guess as if it were the natural assumption."),
-    _hedge_word("alleged", 0.7, "marks something as claimed but unproven, without saying who claims it."),
+    _cue("alleged", r"alleged(?= (?!(?:that|the|an?|he|she|they|it|his|her|their|in|by|to|on|at)\b)[^\W\d_])",
+         HEDGE, 0.7, "'{cue}' marks something as claimed but unproven, without saying who claims it."),
     _cue("it_seems", r"it (?:seems|seemed|appears|appeared|would seem|would appear)", HEDGE, 0.7,
          "'{cue}' softens the claim: it is an impression, and the text does not say whose."),
     _cue("it_is_likely", r"it is (?:highly |very |quite |entirely )?(?:likely|possible|probable|conceivable) that",

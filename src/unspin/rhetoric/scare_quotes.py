@@ -37,7 +37,7 @@ expressed expressing voice voiced urge urged quote quoted quoting admit admitted
 acknowledged deny denies denied promise promised vow vowed suggest suggests suggested slam
 slams slammed slamming blast blasted condemn condemned denounce denounced accuse accused accusing
 criticise criticised criticize criticized praise praised hail hailed dismiss dismissed reject rejected
-mention mentioned
+mention mentioned refer refers referred referring allege alleges alleged
 """.split()
 _SPEECH = re.compile(
     r"\b(?:" + "|".join(_SPEECH_VERBS) + r"|according to|put it|in (?:his|her|their) words)\b", re.IGNORECASE
@@ -45,7 +45,8 @@ _SPEECH = re.compile(
 #: "'No,' he said": a quote that ends in a comma or full stop, then a speaker and a verb of speech.
 _SPEECH_AFTER = re.compile(rf"^,?{SPACE}(?:[\w'\u2019.-]+{SPACE}){{0,3}}?({_SPEECH.pattern})", re.IGNORECASE)
 _NAMING = re.compile(
-    r"\b(?:titled|entitled|headlined|named|nicknamed|known as|hashtag|word|words|term|terms|phrase|slogan|"
+    r"\b(?:titled|entitled|headlined|named|nicknamed|known as|means|meaning|stands for|translates as|"
+    r"hashtag|word|words|term|terms|phrase|slogan|"
     r"book|film|movie|song|album|show|series|documentary|play|novel|poem|column|op-ed)$",
     re.IGNORECASE,
 )
