@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from starlette.datastructures import UploadFile
-from starlette.formparsers import MultiPartException
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from unspin.document import Source
@@ -76,8 +76,8 @@ async def article_from_upload(request: Request) -> RawArticle:
     """The uploaded ``file`` (``.txt``/``.html`` and kin) decoded like a file on disk."""
     try:
         form = await request.form(max_files=1, max_fields=len(_UPLOAD_FIELDS))
-    except MultiPartException as exc:
-        raise ApiError(400, f"malformed upload: {exc.message}") from None
+    except HTTPException as exc:  # Starlette's answer to a multipart body it cannot parse
+        raise ApiError(400, f"malformed upload: {exc.detail}") from None
     upload = form.get("file")
     if not isinstance(upload, UploadFile):
         raise ApiError(422, "the upload needs a file in the form field 'file'")

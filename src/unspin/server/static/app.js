@@ -300,6 +300,7 @@
 
   function markFor(segment, index, text) {
     const mark = el("mark", { class: "hl", tabindex: "0", "data-segment": String(index) }, text);
+    mark.dataset.labels = segment.spans.map(spanKey).join(" ");
     const tints = segment.spans.filter((s) => labelInfo(s.layer, s.label).paint === "tint");
     const lines = segment.spans.filter((s) => labelInfo(s.layer, s.label).paint !== "tint");
     tints.slice(0, MAX_BANDS).forEach((span, i) => {
