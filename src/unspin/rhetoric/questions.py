@@ -26,7 +26,7 @@ HEADING_SCORE = 0.45
 QUOTED_FACTOR = 0.5
 
 _QUESTION_MARK = re.compile(r"\?+[!?]*(?=[\s\"'\u201d\u2019\u00bb)\]]|$)")
-_LEADING_JUNK = " \t\"'\u201c\u2018\u00ab([\u2014\u2013-"
+_LEADING_JUNK = "\"'\u201c\u2018\u00ab([\u2014\u2013-"
 _INTERROGATIVE = re.compile(
     r"(?i)(?:who|whom|whose|what|which|why|how|when|where|"
     r"is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b"
@@ -116,7 +116,7 @@ def _question_start(text: str, mark: int, quote: Quoted | None) -> int:
     colon = text.rfind(": ", start, mark)
     if colon != -1 and len(text[start:colon].split()) > 2 and _INTERROGATIVE.match(text[colon + 2 : mark].lstrip()):
         start = colon + 2
-    while start < mark and text[start] in _LEADING_JUNK:
+    while start < mark and (text[start].isspace() or text[start] in _LEADING_JUNK):
         start += 1
     return start
 
