@@ -29,9 +29,9 @@ MIGRATIONS: tuple[str, ...] = (
         url TEXT,
         published TEXT,                     -- as the input gave it
         published_date TEXT,                -- YYYY-MM-DD when it could be read, for time series
-        reliability_label TEXT,
-        label_source TEXT,
-        words INTEGER NOT NULL,
+        reliability_label TEXT,             -- the outlet's label in words ("unreliable"), from the report
+        label_source TEXT,                  -- who gave the label
+        words INTEGER NOT NULL,             -- words of the whole text (title included, as spans are)
         body_start INTEGER NOT NULL,        -- where the body starts in the report text (after the title)
         report TEXT NOT NULL,               -- the unspin.report/1 JSON
         minhash BLOB,                       -- near-duplicate signature of the body (see dedup)
@@ -60,10 +60,9 @@ MIGRATIONS: tuple[str, ...] = (
         input_hash TEXT PRIMARY KEY,
         article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
     );
-    -- Inputs that failed on their latest attempt; they are tried again on the next run.
+    -- Inputs (by name: path or file:line) that failed on their latest attempt; tried again on the next run.
     CREATE TABLE failures (
-        input_hash TEXT PRIMARY KEY,
-        input_name TEXT NOT NULL,
+        input_name TEXT PRIMARY KEY,
         reason TEXT NOT NULL,
         failed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     );
@@ -95,7 +94,6 @@ class Analysed:
 class Failed:
     """One input that could not be analysed, and why (one line)."""
 
-    input_hash: str
     input_name: str
     reason: str
 
@@ -152,11 +150,11 @@ def save(conn: sqlite3.Connection, outcome: Analysed | Failed) -> bool:
     with conn:
         if isinstance(outcome, Failed):
             conn.execute(
-                "INSERT OR REPLACE INTO failures (input_hash, input_name, reason) VALUES (?, ?, ?)",
-                (outcome.input_hash, outcome.input_name, outcome.reason),
+                "INSERT OR REPLACE INTO failures (input_name, reason) VALUES (?, ?)",
+                (outcome.input_name, outcome.reason),
             )
             return False
-        conn.execute("DELETE FROM failures WHERE input_hash = ?", (outcome.input_hash,))
+        conn.execute("DELETE FROM failures WHERE input_name = ?", (outcome.input_name,))
         row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (outcome.content_hash,)).fetchone()
         added = row is None
         article_id = _insert_article(conn, outcome) if added else row[0]
@@ -184,9 +182,9 @@ def _insert_article(conn: sqlite3.Connection, item: Analysed) -> int:
             source.get("url"),
             source.get("published"),
             parse_date(source.get("published")),
-            None if profile.get("reliability_label") is None else str(profile["reliability_label"]),
-            profile.get("label_source"),
-            len(report["text"][item.body_start :].split()),
+            profile.get("label_text"),
+            profile.get("label_source_name") or profile.get("label_source"),
+            len(report["text"].split()),
             item.body_start,
             json.dumps(report, ensure_ascii=False),
             item.minhash,
@@ -233,15 +231,18 @@ def parse_date(value: str | None) -> str | None:
 
 
 def counts(conn: sqlite3.Connection) -> Counts:
-    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     layers = dict(conn.execute("SELECT layer, COUNT(*) FROM spans GROUP BY layer ORDER BY layer").fetchall())
     return Counts(
-        articles=one("SELECT COUNT(*) FROM articles"),
-        failed=one("SELECT COUNT(*) FROM failures"),
-        spans=one("SELECT COUNT(*) FROM spans"),
-        outlets=one("SELECT COUNT(DISTINCT outlet) FROM articles"),
+        articles=_scalar(conn, "SELECT COUNT(*) FROM articles"),
+        failed=_scalar(conn, "SELECT COUNT(*) FROM failures"),
+        spans=_scalar(conn, "SELECT COUNT(*) FROM spans"),
+        outlets=_scalar(conn, "SELECT COUNT(DISTINCT outlet) FROM articles"),
         layers=layers,
     )
+
+
+def _scalar(conn: sqlite3.Connection, sql: str) -> int:
+    return conn.execute(sql).fetchone()[0]
 
 
 def failures(conn: sqlite3.Connection, limit: int | None = None) -> list[sqlite3.Row]:
