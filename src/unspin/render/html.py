@@ -240,6 +240,7 @@ def label_css(entries: list[LegendEntry], combos: dict[tuple[int, ...], int]) ->
 
 def _item(doc: Document, number: int, layer: str, span: Span, label: int) -> str:
     style = label_style(layer, span.label)
+    score = "" if layer in CONTEXT_LAYERS else f'<span class="score">score {score_text(span.score)}</span>'
     attrs = "".join(
         f"<dt>{e(key.replace('_', ' ').capitalize())}</dt><dd>{e(span.attrs[key])}</dd>"
         for key in attr_columns(layer, [span.attrs])
@@ -247,10 +248,10 @@ def _item(doc: Document, number: int, layer: str, span: Span, label: int) -> str
     return (
         f'<li class="item i{label}" id="s{number}" data-l="{label}">'
         f'<div class="item-head"><strong>{e(style.title)}</strong>'
-        f'<span class="layer">{e(layer_title(layer))}</span><span class="score">score {score_text(span.score)}</span></div>'
+        f'<span class="layer">{e(layer_title(layer))}</span>{score}</div>'
         f"<blockquote>{e(shorten(doc.span_text(span), 400))}</blockquote>"
         + (f"<p>{e(span.explanation)}</p>" if span.explanation else "")
-        + (f'<p class="hint">{e(style.description)}</p>' if style.description else "")
+        + (f'<p class="hint def">{e(style.description)}</p>' if style.description else "")
         + (f"<dl>{attrs}</dl>" if attrs else "")
         + f'<a class="goto" href="#m{number}">Show in text</a></li>'
     )
@@ -376,11 +377,12 @@ def _provenance_panel(doc: Document) -> str:
     for synd in prov.syndicated_from:
         extra = f" ({e(synd.attrs)})" if plain(synd.attrs) else ""
         rows.append(("Syndicated from", f"<strong>{e(synd.name)}</strong>{extra}<br><q>{e(synd.evidence)}</q>"))
-    for boiler in prov.boilerplate:
-        rows.append(
-            ("Removed from the body",
-             f"<details><summary>{e(boiler.kind.replace('_', ' '))}</summary><pre>{e(boiler.text)}</pre></details>")
+    if prov.boilerplate:
+        removed = "".join(
+            f"<details><summary>{e(boiler.kind.replace('_', ' '))}</summary><pre>{e(boiler.text)}</pre></details>"
+            for boiler in prov.boilerplate
         )
+        rows.append((f"Removed from the body ({len(prov.boilerplate)})", removed))
     rows += [(label, _value_html(label, value)) for label, value in source_facts(doc.source)]
     if not rows:
         return ""

@@ -184,7 +184,7 @@ def _provenance_table(doc: Document) -> Table | None:
         line.append(f"\nevidence: “{shorten(synd.evidence, 200)}”", style="dim")
         rows.append(("Syndicated from", line))
     for boiler in prov.boilerplate:
-        rows.append((f"Removed: {boiler.kind}", Text(shorten(boiler.text, 200), style="dim")))
+        rows.append((f"Removed: {boiler.kind.replace('_', ' ')}", Text(shorten(boiler.text, 200), style="dim")))
     if not rows:
         return None
     table = Table(title="Provenance", box=box.SIMPLE_HEAD, expand=True, title_justify="left", show_header=False)
