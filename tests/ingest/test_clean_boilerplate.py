@@ -102,6 +102,8 @@ def test_own_example_is_cleaned_the_same_way():
         ("Copyright Example Media Group 2020", "copyright", None),
         ("Copyright 2019 The Associated Press.", "copyright", "The Associated Press"),
         ("©2018 Los Angeles Times, Distributed by Tribune Content Agency, LLC.", "copyright", "Los Angeles Times"),
+        ("©2018 The Atlanta Journal-Constitution (Atlanta, Ga.), Distributed by Tribune Content Agency, LLC.", "copyright",
+         "The Atlanta Journal-Constitution"),
         ("© AP Photo / Evan Vucci Trump Again Supports Idea", "copyright", None),
         ("Follow us on Twitter and Facebook", "social", None),
         ("Share this article", "social", None),
@@ -111,6 +113,7 @@ def test_own_example_is_cleaned_the_same_way():
         ("The views expressed in this article are the author's own and do not necessarily reflect the editorial policy.", "disclaimer", None),
         ("Photo: Reuters / Stringer", "caption", None),
         ("By Reuters", "byline", "Reuters"),
+        ("———", "markup", None),
     ],
 )
 def test_common_republisher_lines(line, kind, source):
@@ -161,6 +164,7 @@ def test_wire_credit_later_in_the_text_is_not_a_source():
         "Subscribers to the service said the price rise was unfair, according to a survey.",
         "Source code for the app was published on Monday, the company said.",
         "The original plan, officials said, was to hold talks in Geneva.",
+        "–Newsweek",  # a dash line after a block quote attributes the quote: the sourcing analyser needs it
     ],
 )
 def test_body_sentences_that_look_a_bit_like_boilerplate_stay(sentence):
@@ -181,6 +185,7 @@ def test_title_given_by_the_caller_replaces_a_repeated_first_line():
     [
         ("Short headline\n\nBody.", "Short headline"),
         ("Dallas Police Dept.\n\nBody.", "Dallas Police Dept."),
+        ("2020 Democrats Demand Mueller Report's Public Release\n\nBody.", "2020 Democrats Demand Mueller Report's Public Release"),
         ("This first line is a full sentence of a lead paragraph that ends with a full stop, as leads do.\n\nBody.", None),
         ("By RT\n\nThe body starts here.", None),
         ("Only one line and nothing else", None),

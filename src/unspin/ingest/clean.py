@@ -153,10 +153,10 @@ RULES: tuple[_Rule, ...] = (
     _rule("read_more", r"^(?:Read\s+more|Related|See\s+also|Also\s+read|More\s+on\s+this\s+story|Related\s+articles?)\s*:"),
     _rule(
         "copyright",
-        rf"^(?i:(?:Copyright\s*)?(?:©|\(c\))?\s*\d{{4}})\s+{_NAME}(?=,?\s+(?i:Distributed\s+by)\s)",
+        rf"^(?i:(?:Copyright\s*(?:©|\(c\))?|©|\(c\))\s*\d{{4}})\s+{_NAME}(?=(?:\s*\([^()]{{0,40}}\))?,?\s+(?i:Distributed\s+by)\s)",
         cites=OUTLET,
     ),
-    _rule("copyright", rf"^(?i:(?:Copyright\s*)?(?:©|\(c\))?\s*\d{{4}}|Copyright\s*(?:©|\(c\)))\s+{_NAME}{_NAME_END}", cites=NAME),
+    _rule("copyright", rf"^(?i:(?:Copyright\s*(?:©|\(c\))?|©|\(c\))\s*\d{{4}}|Copyright\s*(?:©|\(c\)))\s+{_NAME}{_NAME_END}", cites=NAME),
     _rule(
         "copyright",
         r"^(?:(?:Copyright\s*)?(?:©|\(c\))|Copyright\s+\d{4}\b|Copyright\b.{0,80}\b\d{4}\.?$|"
@@ -168,6 +168,7 @@ RULES: tuple[_Rule, ...] = (
         r"Send\s+(?:us\s+)?(?:your\s+)?(?:news\s+)?tips\b)",
     ),
     _rule("caption", r"^(?:Photo|Image|Picture|Featured\s+image|Video)(?:\s+credits?)?\s*:\s*\S.{0,150}$"),
+    _rule("markup", r"^[-—–_*=~#•·\s]{3,}$"),
     _rule("advert", r"^(?:Advertisement|Sponsored(?:\s+content)?|ADVERTISEMENT)\s*$"),
 )
 
