@@ -60,11 +60,12 @@ def find_scare_quotes(doc: Document) -> None:
         span = _judge_quote(doc.text, quote, quotes)
         if span is not None:
             doc.add("findings", span)
-    for span in _unquoted_distancing(doc.text, quotes):
+    for span in _unquoted_distancing(doc.text):
         doc.add("findings", span)
 
 
 def _judge_quote(text: str, quote: Quoted, quotes: list[Quoted]) -> Span | None:
+    """A finding for ``quote`` if it is short enough to be a scare quote and not a title or mention."""
     if not quote.closed or quote.end - quote.start - 2 > MAX_CHARS or is_quoted_heading(text, quote):
         return None
     inner = text[slice(*quote.inner)]
@@ -115,7 +116,7 @@ def _partial_quotation(text: str, quote: Quoted, inner: str) -> tuple[str, bool]
 
 
 def _span(text: str, quote: Quoted, quotes: list[Quoted], score: float, explanation: str) -> Span:
-    outer = innermost([q for q in quotes if q != quote], quote.start, quote.end)
+    outer = innermost(quotes, quote.start, quote.end)
     if outer is not None and not is_quoted_heading(text, outer):
         explanation += " It sits inside a quotation, so the doubt is the quoted speaker's, repeated by the article."
     return Span(quote.start, quote.end, LABEL, round(score, 2), explanation)
@@ -127,13 +128,12 @@ def _is_title_case(words: list[str]) -> bool:
     return len(words) > 1 and bool(content) and all(w[0].isupper() for w in content)
 
 
-def _unquoted_distancing(text: str, quotes: list[Quoted]) -> list[Span]:
-    """'so-called experts': the cue plus the word it distances (quoted words are judged above)."""
-    opening = {q.start for q in quotes}
+def _unquoted_distancing(text: str) -> list[Span]:
+    """'so-called experts': the cue plus the word it distances (a quoted word is judged as a quote)."""
     spans = []
     for cue in _DISTANCING.finditer(text):
         following = _NEXT_WORD.match(text, cue.end())
-        if following is None or following.start(1) in opening:
+        if following is None:
             continue
         spans.append(Span(cue.start(), following.end(1), LABEL, 0.8,
                           f"'{cue.group(0)}' distances the writer from the word '{following.group(1)}': "
