@@ -19,15 +19,24 @@ from dataclasses import dataclass, field
 
 from unspin.document import Boilerplate, Syndication
 
-#: News agencies and broadcasters whose name alone in a byline ("By RT") means the piece is theirs (as :func:`_key`s).
+
+def _key(name: str) -> str:
+    """How outlet names are compared: case, punctuation, spaces and a leading "The" ignored."""
+    return re.sub(r"\W", "", name.casefold().removeprefix("the "))
+
+
+#: News agencies and broadcasters whose name alone in a byline ("By RT") means the piece is theirs.
 KNOWN_AGENCIES = frozenset(
-    re.sub(r"\W", "", name.casefold())
+    _key(name)
     for name in (
         "AFP", "Agence France-Presse", "Al Jazeera", "ANSA", "AP", "Associated Press", "BBC",
         "Bloomberg", "CNN", "dpa", "EFE", "IANS", "IRNA", "Kyodo", "PTI", "Press TV", "Reuters",
         "RIA Novosti", "RT", "Sputnik", "TASS", "UPI", "Xinhua", "Yonhap",
     )
 )
+
+#: The kind :func:`_classify` gives an empty line (kept in the body as paragraph spacing).
+_BLANK = "blank"
 
 #: Lines longer than this are body paragraphs for every rule except the long-notice ones.
 MAX_SHORT_LINE = 300
@@ -197,7 +206,7 @@ def split(text: str, *, title: str | None = None) -> Cleaned:
     title, body = _take_title(body, title, found, guess=opens_with_body)
     _note_wire_credit(body, found)
     body_text = _joined(body)
-    full = f"{title}\n\n{body_text}" if title else body_text
+    full = "\n\n".join(part for part in (title, body_text) if part)
     return Cleaned(
         text=full,
         title=title,
@@ -205,9 +214,6 @@ def split(text: str, *, title: str | None = None) -> Cleaned:
         syndicated_from=found.syndications(),
         publisher=found.publisher,
     )
-
-
-_BLANK = "blank"
 
 
 @dataclass
@@ -237,10 +243,6 @@ class _Findings:
             else:
                 merged[key] = Syndication(name, evidence, {"evidences": [evidence]})
         return list(merged.values())
-
-
-def _key(name: str) -> str:
-    return re.sub(r"[^\w]", "", name.casefold().removeprefix("the "))
 
 
 def _classify(line: str, found: _Findings) -> str | None:
