@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sys
 
 import pytest
@@ -118,6 +117,9 @@ def test_folder_is_searched_recursively_in_sorted_order(tmp_path):
     write(tmp_path / "a.html", PAGE)
     write(tmp_path / "README.md", "not an article")
     write(tmp_path / "notes.pdf", b"%PDF-1.4")
+    (tmp_path / ".venv").mkdir()
+    write(tmp_path / ".venv" / "LICENSE.txt", "licence text")
+    write(tmp_path / ".hidden.txt", ARTICLE)
     write(tmp_path / "c.jsonl", json.dumps({"text": "Body of a record, long enough."}) + "\n")
     names = [item.name for item in iter_inputs([str(tmp_path)])]
     assert names == [str(tmp_path / "a.html"), str(tmp_path / "b" / "2.txt"), f"{tmp_path / 'c.jsonl'}:1"]

@@ -58,8 +58,14 @@ def _inputs_of(path: str) -> Iterator[RawArticle | InputError]:
 
 
 def _folder_files(folder: str) -> list[str]:
+    """Article and batch files under ``folder``, sorted; hidden files and folders (``.git``, ``.venv``) skipped."""
+    root = Path(folder)
     return sorted(
-        str(p) for p in Path(folder).rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES
+        str(p)
+        for p in root.rglob("*")
+        if p.suffix.lower() in FOLDER_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        and p.is_file()
     )
 
 
