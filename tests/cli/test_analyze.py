@@ -224,3 +224,19 @@ def test_unexpected_error_is_one_line_with_exit_1(runner, article, monkeypatch):
     ]
     debug = run(runner, str(article), "--debug")
     assert debug.exit_code == 1 and "Traceback" in debug.stderr and "analyser exploded" in debug.stderr
+
+
+def test_html_pages_of_batch_records_are_named_after_file_line_and_id(runner, tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(json.dumps({"id": i, "text": ARTICLE}) for i in ("x/../y", "z")) + "\n", encoding="utf-8")
+    out = tmp_path / "pages"
+    result = run(runner, str(batch), "-f", "html", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["batch.jsonl-1-x-..-y.html", "batch.jsonl-2-z.html"]
+
+
+def test_json_array_of_a_batch_where_everything_failed_is_empty(runner, tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("[1]\n", encoding="utf-8")
+    result = run(runner, str(batch), "-f", "json")
+    assert result.exit_code == 2 and json.loads(result.stdout) == []

@@ -48,3 +48,17 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path):
 def test_help_lists_the_command():
     done = unspin("--help")
     assert done.returncode == 0 and "analyze" in done.stdout
+
+
+def test_a_closed_pipe_stops_quietly(tmp_path: Path):
+    for number in range(40):
+        (tmp_path / f"a{number}.txt").write_text(ARTICLE * 20, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "unspin", "analyze", str(tmp_path), "-f", "jsonl"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert process.stdout.read(10) == b'{"schema":'
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1
+    assert "Traceback" not in stderr and "unexpected" not in stderr and "Exception ignored" not in stderr

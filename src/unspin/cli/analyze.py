@@ -72,6 +72,9 @@ def analyze(
                 advance(seen, len(failures))
     except (KeyboardInterrupt, typer.Exit):
         raise
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly, like other Unix tools
+        _silence_stdout()
+        raise typer.Exit(1) from None
     except Exception as exc:  # one line for the user; the traceback only on request
         if debug:
             traceback.print_exc()
@@ -117,6 +120,15 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int], None]]:
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("analysing…", total=None)
         yield lambda done, failed: progress.update(task, description=f"{done} inputs read, {failed} failed")
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file descriptor (an in-process test runner): nothing will be flushed to a pipe
 
 
 def _one_line(message: str) -> str:
