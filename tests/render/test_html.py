@@ -139,7 +139,7 @@ def test_spans_in_the_whitespace_after_the_title_keep_their_anchor():
 
 def test_a_span_across_paragraphs_is_drawn_in_both():
     doc = Document("First line ends here.\n\nSecond line starts here.")
-    doc.add("techniques", Span(11, 31, "Repetition"))
+    doc.add("techniques", Span(11, 34, "Repetition"))
     page = render_html(Report(doc))
     paragraphs = re.findall(r"<p>(.*?)</p>", page, re.S)
     marks = [re.search(r'<mark [^>]*data-s="1"[^>]*>([^<]*)</mark>', p).group(1) for p in paragraphs[:2]]
