@@ -58,6 +58,9 @@ def test_shared_sample_as_a_web_page(gr_sample, tmp_path):
     for marker in CLUTTER_MARKERS:
         assert marker not in text
     assert text.startswith("'Coincidence: ISIS launched offensive straight after US strike on Syrian troops?'\n\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("If Russia bombed"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("The original source"))
+    assert text.split("\n\n")[1:] == [line.replace("<u>", "").replace("</u>", "") for line in lines[start:end]]
     assert "as the US 'mistakenly' did" in text and "the so-called 'mistaken' strike" in text
     assert "Disclaimer" not in text and "fair use" not in text and "<u>" not in text
     assert [(s["name"], s["evidence"]) for s in report["provenance"]["syndicated_from"]] == [("RT", "By RT")]
