@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import accumulate, combinations
 from pathlib import Path
 from typing import Iterable
 
@@ -45,8 +45,8 @@ def sentence_pool(folder: str | Path | None, rng: random.Random) -> list[str]:
         if lines:
             return lines
     vocabulary = [f"w{i}" for i in range(20_000)]
-    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
-    return [" ".join(rng.choices(vocabulary, weights, k=rng.randint(8, 30))) + "." for _ in range(20_000)]
+    cumulative = list(accumulate(1 / (rank + 1) for rank in range(len(vocabulary))))
+    return [" ".join(rng.choices(vocabulary, cum_weights=cumulative, k=rng.randint(8, 30))) + "." for _ in range(20_000)]
 
 
 def generate(count: int, pool: list[str], *, copy_share: float = 0.3, seed: int = 0) -> list[Synthetic]:
