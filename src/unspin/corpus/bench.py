@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from itertools import accumulate, combinations
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from unspin.corpus import dedup
 
@@ -153,3 +153,44 @@ def measure_brute_force(items: list[Synthetic], sample: int, threshold: float = 
     seconds = time.perf_counter() - started
     pairs = len(chosen) * (len(chosen) - 1) / 2
     return BruteForceResult(len(chosen), seconds, pairs / seconds, found)
+
+
+@dataclass
+class IngestRate:
+    executor: str
+    workers: int
+    articles: int
+    startup_seconds: float
+    seconds: float
+
+    @property
+    def per_second(self) -> float:
+        return self.articles / self.seconds
+
+
+def write_jsonl(items: Iterable[Synthetic], path: Path) -> Path:
+    """The synthetic articles as a JSONL batch, the way a user would feed them to ``unspin corpus ingest``."""
+    import json
+
+    with path.open("w", encoding="utf-8") as handle:
+        for item in items:
+            record = {"id": f"synthetic-{item.key}", "title": item.title, "text": item.body}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def measure_ingest(batch: Path, workdir: Path, setups: Sequence[tuple[str, int]]) -> list[IngestRate]:
+    """Articles/s of a full ingest (analysers, store) of ``batch`` for each (executor, workers) into a fresh store."""
+    from unspin.corpus.executors import make_executor
+    from unspin.corpus.ingest import ingest
+
+    rates = []
+    for kind, workers in setups:
+        db = workdir / f"bench-{kind}-{workers}.sqlite"
+        started = time.perf_counter()
+        with make_executor(kind, workers=workers) as executor:
+            ready = time.perf_counter()
+            result = ingest([str(batch)], db, executor=executor)
+            done = time.perf_counter()
+        rates.append(IngestRate(kind, workers, result.added, ready - started, done - ready))
+    return rates
