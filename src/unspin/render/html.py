@@ -104,7 +104,8 @@ def render_html(report: Report) -> str:
             _sentences_panel(doc),
             _provenance_panel(doc),
             "</div>\n",
-            f"<footer><p>{e(DISCLAIMER)}</p><p>Made with unspin {e(__version__)} · report schema {e(SCHEMA)}</p></footer>\n",
+            f"<footer><p>{e(DISCLAIMER)}</p>",
+            f"<p>Made with unspin {e(__version__)} · report schema {e(SCHEMA)}</p></footer>\n",
             f"<script>{script}</script>\n</body>\n</html>\n",
         ]
     )
@@ -258,7 +259,9 @@ def _item(doc: Document, number: int, layer: str, span: Span, label: int) -> str
 
 
 def _header(doc: Document) -> str:
-    facts = "".join(f"<li><b>{e(label)}</b>{_value_html(label, value)}</li>" for label, value in source_facts(doc.source))
+    facts = "".join(
+        f"<li><b>{e(label)}</b>{_value_html(label, value)}</li>" for label, value in source_facts(doc.source)
+    )
     return (
         '<header class="top"><p class="brand">unspin · how this article persuades</p>'
         + (f'<ul class="facts">{facts}</ul>' if facts else "")
@@ -285,7 +288,10 @@ def _details_panel() -> str:
 
 def _legend_panel(entries: list[LegendEntry]) -> str:
     if not entries:
-        return '<section class="card legend"><h2>Legend</h2><p class="empty">Nothing was found in this article.</p></section>'
+        return (
+            '<section class="card legend"><h2>Legend</h2>'
+            '<p class="empty">Nothing was found in this article.</p></section>'
+        )
     groups: list[str] = []
     current = None
     for i, entry in enumerate(entries):
@@ -314,7 +320,9 @@ def _summary_panel(report: Report) -> str:
     summary = report.summary()
     rows = [("Words", summary.get("words", 0))]
     rows += [(layer_title(layer), sum(counts.values())) for layer, counts in summary.get("counts", {}).items()]
-    rows += [(key.replace("_", " ").capitalize(), value) for key, value in summary.items() if key not in ("words", "counts")]
+    rows += [
+        (key.replace("_", " ").capitalize(), value) for key, value in summary.items() if key not in ("words", "counts")
+    ]
     body = "".join(f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in rows)
     return f'<section class="card summary"><h2>Summary</h2><dl class="kv">{body}</dl></section>'
 
@@ -343,7 +351,8 @@ def _quotes_panel(doc: Document, items: list[str]) -> str:
     )
     return (
         f'<section class="card" id="quotes"><h2>Quotes and sources ({len(items)})</h2>'
-        f"<table><thead><tr><th>Speaker</th><th>Affiliation</th><th>Quotes</th></tr></thead><tbody>{rows}</tbody></table>"
+        "<table><thead><tr><th>Speaker</th><th>Affiliation</th><th>Quotes</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
         f'<ol class="items">{"".join(items)}</ol></section>\n'
     )
 

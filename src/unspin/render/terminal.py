@@ -202,8 +202,8 @@ def _summary_table(report: Report) -> Table:
     table.add_column("Value", ratio=1)
     table.add_row(Text("Words"), Text(str(summary.get("words", 0))))
     for layer, counts in summary.get("counts", {}).items():
-        total = sum(counts.values())
-        table.add_row(Text(layer_title(layer)), Text(f"{total} ({plain({label_style(layer, k).title: v for k, v in counts.items()})})"))
+        by_title = plain({label_style(layer, label).title: count for label, count in counts.items()})
+        table.add_row(Text(layer_title(layer)), Text(f"{sum(counts.values())} ({by_title})"))
     for key, value in summary.items():
         if key not in ("words", "counts"):
             table.add_row(Text(key.replace("_", " ").capitalize()), Text(plain(value)))
