@@ -1,0 +1,155 @@
+"""Precision, recall and F1 of speaker attribution against hand-annotated PTC quotes.
+
+    python -m unspin.sourcing.evaluate [--split dev|heldout|all] [--shared ../shared]
+
+The annotations (``tests/data/quotes/ptc-speakers.jsonl``) give, for every double-quoted
+span of 16 PTC articles, the opening mark's offset and the speaker a careful reader names
+(``null`` for scare quotes and titles, ``unclear: true`` for quotes whose speaker the text
+leaves open; those are not scored). The article texts are read from ``shared/ptc``.
+
+Scoring, per gold quote: the system's innermost direct quote covering the opening mark is
+its answer. Same speaker (see :func:`same_speaker`) -> true positive; another speaker ->
+false positive and false negative; none -> false negative. A speaker given to a gold
+``null`` quote, or to a quote that matches no gold quote, is a false positive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from unspin.document import Document
+from unspin.sourcing.quotes import add_quotes
+from unspin.sourcing.speakers import name_key
+
+REPO = Path(__file__).resolve().parents[3]
+GOLD = REPO / "tests" / "data" / "quotes" / "ptc-speakers.jsonl"
+SHARED = REPO.parent / "shared"
+
+#: Articles looked at while writing and tuning the rules; the rest were not read for tuning.
+DEV_ARTICLES = frozenset({"729410793", "728343601", "765953146", "999000158", "111111131"})
+
+#: Words a speaker's name may carry or lack and still be the same speaker.
+_TITLES = frozenset(
+    "president pope cardinal bishop archbishop rep sen senator prime minister pm secretary ambassador "
+    "st saint dr mr mrs ms governor".split()
+)
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    errors: list[dict] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+        }
+
+
+def same_speaker(predicted: str, gold: list[str]) -> bool:
+    """Names match when one's words (without titles) are contained in the other's ("Trump" ~ "Donald Trump")."""
+    words = set(name_key(predicted)) - _TITLES
+    for name in gold:
+        other = set(name_key(name)) - _TITLES
+        if words and other and (words <= other or other <= words):
+            return True
+    return False
+
+
+def load_gold(path: Path = GOLD) -> dict[str, list[dict]]:
+    by_article: dict[str, list[dict]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            by_article.setdefault(record["article"], []).append(record)
+    return by_article
+
+
+def score_article(text: str, gold: list[dict], score: Score, article: str) -> None:
+    doc = Document(text)
+    add_quotes(doc)
+    predicted = [s for s in doc.spans("quotes") if s.label == "direct"]
+    matched: set[int] = set()
+    for record in gold:
+        if text[record["start"] : record["start"] + len(record["check"])] != record["check"]:
+            raise ValueError(f"article {article}: annotation at {record['start']} does not match the text")
+        covering = [i for i, s in enumerate(predicted) if s.start <= record["start"] < s.end]
+        answer = min(covering, key=lambda i: predicted[i].end - predicted[i].start) if covering else None
+        if answer is not None:
+            matched.add(answer)
+        if record.get("unclear"):
+            continue
+        speaker = predicted[answer].attrs.get("speaker") if answer is not None else None
+        names = [record["speaker"], *record.get("aliases", [])] if record["speaker"] else []
+        if names and speaker and same_speaker(speaker, names):
+            score.tp += 1
+            continue
+        if not speaker and not names:
+            continue
+        if speaker:
+            score.fp += 1
+        if names:
+            score.fn += 1
+        score.errors.append({"article": article, "start": record["start"], "gold": record["speaker"], "predicted": speaker})
+    for i, span in enumerate(predicted):
+        if i not in matched and span.attrs.get("speaker"):
+            score.fp += 1
+            score.errors.append({"article": article, "start": span.start, "gold": None, "predicted": span.attrs["speaker"]})
+
+
+def evaluate(split: str = "all", shared: Path = SHARED, gold_path: Path = GOLD) -> Score:
+    gold = load_gold(gold_path)
+    score = Score()
+    for article, records in sorted(gold.items()):
+        if split == "dev" and article not in DEV_ARTICLES or split == "heldout" and article in DEV_ARTICLES:
+            continue
+        text = (shared / "ptc" / "articles" / f"article{article}.txt").read_text(encoding="utf-8")
+        score_article(text, records, score, article)
+    return score
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--errors", action="store_true", help="list every wrong or missed attribution")
+    args = parser.parse_args(argv)
+    if not (args.shared / "ptc" / "articles").is_dir() or not args.gold.is_file():
+        print(f"skipped: needs {args.shared}/ptc/articles and {args.gold}")
+        return 0
+    results = {split: evaluate(split, args.shared, args.gold) for split in ("dev", "heldout", "all")}
+    for split, score in results.items():
+        print(split, json.dumps(score.as_dict()))
+    if args.errors:
+        for error in results[args.split].errors:
+            print(json.dumps(error, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

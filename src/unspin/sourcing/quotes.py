@@ -1,0 +1,336 @@
+"""Direct quotes and indirect attributions, each with its speaker (layer ``quotes``).
+
+A direct quote's speaker is found, in order of trust, by: the speech verb its words hang on
+in the parse ('"...," Landis told RT'; 'Horowitz said Comey "concealed..."'); "according to
+X" or another speech verb in the same sentence; a transcript label ("SMITH: "...")" or a
+line ending in a colon just before; and last, the speaker of the quote just before when
+this one opens a new line with no cue of its own (a quote running on over paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from unspin.document import Document, Span
+from unspin.sourcing.marks import find_quotes
+from unspin.sourcing.nlp import parsed
+from unspin.sourcing.speakers import (
+    INDIRECT_VERBS,
+    Mention,
+    Registry,
+    according_to,
+    is_speech_verb,
+    mention,
+    subject_of,
+)
+
+#: Quotes without a speaker shorter than this many words are left to the scare-quote finder.
+MIN_UNATTRIBUTED_WORDS = 5
+
+#: A quote of at most this many words is often a term or scare quote: it needs a speech verb close above it.
+SHORT_QUOTE_WORDS = 2
+
+#: How far (characters, lines) a new-line quote without a cue may be from the last quote to share its speaker.
+CONTINUATION_GAP_CHARS = 200
+CONTINUATION_GAP_LINES = 2
+CONTINUATION_SAME_LINE_CHARS = 60
+
+_LABEL = re.compile(r"(?:^|\n)[ \t]*(?P<label>[A-Z][A-Za-z.'\u2019-]+(?: [A-Z][A-Za-z.'\u2019-]+){0,2})[ \t]*:[ \t]*$")
+
+#: Confidence of each way of finding a speaker, kept as the span's score.
+CONFIDENCE = {"parse": 0.9, "sentence": 0.8, "label": 0.8, "colon": 0.7, "continuation": 0.6, None: 0.3}
+
+
+@dataclass
+class Attribution:
+    speaker: str | None
+    affiliation: str | None
+    named: bool
+    cue: str | None
+    how: str | None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+def add_quotes(doc: Document) -> None:
+    """Add direct quotes and indirect attributions to ``quotes`` and a source list to the summaries."""
+    sdoc = parsed(doc)
+    direct = find_quotes(doc.text)
+    registry = Registry(sdoc, lambda pos: _in_quotes(pos, direct))
+    _note_speakers(sdoc, direct, registry)
+    last: Attribution | None = None
+    last_end = -1
+    used_verbs: set[int] = set()
+    for start, end in direct:
+        found, verb = _attribute(sdoc, start, end, direct, registry)
+        if found is None and last is not None and _continues(doc.text, last_end, start):
+            found = Attribution(last.speaker, last.affiliation, last.named, None, "continuation")
+        if verb is not None:
+            used_verbs.add(verb.i)
+        if found is not None and found.speaker:
+            last, last_end = found, end
+            doc.add("quotes", _direct_span(start, end, found))
+        elif len(doc.text[start:end].split()) >= MIN_UNATTRIBUTED_WORDS:
+            doc.add("quotes", _direct_span(start, end, Attribution(None, None, False, None, None)))
+            last, last_end = None, end
+    attributed = [(s.start, s.end, s.attrs["speaker"]) for s in doc.layers.get("quotes", []) if s.attrs["speaker"]]
+    for span in _indirect(sdoc, direct, attributed, used_verbs, registry):
+        doc.add("quotes", span)
+    doc.summaries["sources"] = source_summary(doc.spans("quotes"))
+
+
+def _attribute(
+    sdoc: Doc, start: int, end: int, quotes: list[tuple[int, int]], registry: Registry
+) -> tuple[Attribution | None, Token | None]:
+    inside = sdoc.char_span(start, end, alignment_mode="expand")
+    if inside is None or len(inside) == 0:
+        return None, None
+    short = len(inside.text.split()) <= SHORT_QUOTE_WORDS
+    for verb, subject in _parse_cues(inside, max_steps=3 if short else 4):
+        found = _resolve(subject, verb, "parse", start, registry, quotes)
+        if found:
+            return found, verb
+    if short:
+        return None, None
+    for verb, subject, how in _sentence_cues(sdoc, inside, quotes):
+        found = _resolve(subject, verb, how, start, registry, quotes)
+        if found:
+            return found, verb
+    return _before(sdoc, start, registry, quotes), None
+
+
+def _parse_cues(inside: SpacySpan, max_steps: int):
+    """Speech verbs outside the quote that the quoted words hang on, nearest first."""
+    for token in inside:
+        if inside.start <= token.head.i < inside.end or token.head is token:
+            continue
+        head, steps = token.head, 0
+        while steps < max_steps:
+            if not inside.start <= head.i < inside.end and is_speech_verb(head):
+                subject = subject_of(head)
+                if subject is not None:
+                    yield head, subject
+            if head.head is head:
+                break
+            head, steps = head.head, steps + 1
+
+
+def _sentence_cues(sdoc: Doc, inside: SpacySpan, quotes: list[tuple[int, int]]):
+    """"according to X" and speech verbs in the sentences the quote touches, nearest first."""
+    sentences = {inside[0].sent, inside[-1].sent}
+    after = inside.end
+    if after < len(sdoc) and sdoc[after].idx - inside.end_char <= 3:
+        sentences.add(sdoc[after].sent)
+    tokens = sorted({t for s in sentences for t in s}, key=lambda t: t.i)
+    outside = [t for t in tokens if not inside.start <= t.i < inside.end and not _in_quotes(t.idx, quotes)]
+    outside.sort(key=lambda t: t.i - inside.end if t.i >= inside.end else (inside.start - t.i) * 2)
+    for token in outside:
+        source = according_to(token)
+        if source is not None:
+            yield token, source, "sentence"
+        elif is_speech_verb(token):
+            subject = subject_of(token)
+            if subject is not None:
+                yield token, subject, "sentence"
+
+
+def _before(sdoc: Doc, start: int, registry: Registry, quotes: list[tuple[int, int]]) -> Attribution | None:
+    """A transcript label ("SMITH:") or a line ending in a colon right before the quote."""
+    text = sdoc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    prefix = text[max(0, line_start - 1) : start]
+    label = _LABEL.search(prefix)
+    if label:
+        name = label.group("label").title() if label.group("label").isupper() else label.group("label")
+        full = registry.full_name(name, start)
+        return Attribution(full, registry.affiliation_of(full), True, ":", "label")
+    if text[line_start:start].strip():
+        return None
+    previous_end = line_start - 1
+    previous_start = text.rfind("\n", 0, max(0, previous_end)) + 1
+    if previous_end <= previous_start or not text[previous_start:previous_end].rstrip().endswith(":"):
+        return None
+    line = sdoc.char_span(previous_start, previous_end, alignment_mode="expand")
+    if line is None:
+        return None
+    for token in line:
+        if is_speech_verb(token):
+            subject = subject_of(token)
+            if subject is not None:
+                found = _resolve(subject, token, "colon", start, registry, quotes)
+                if found:
+                    return found
+    return None
+
+
+def _resolve(
+    subject: Token, verb: Token, how: str, at: int, registry: Registry, quotes: list[tuple[int, int]]
+) -> Attribution | None:
+    if _in_quotes(subject.idx, quotes):
+        return None
+    found = mention(subject)
+    if found is None:
+        return None
+    return _attribution(found, verb.text, how, at, registry)
+
+
+def _attribution(found: Mention, cue: str, how: str, at: int, registry: Registry) -> Attribution | None:
+    if found.pronoun:
+        name = registry.referent(at)
+        if name is None:
+            return None
+        return Attribution(name, registry.affiliation_of(name), True, cue, how, found.start, found.end)
+    titled = None if found.named else registry.by_title(found.name, found.start)
+    if titled:
+        found = Mention(titled, found.start, found.end, named=True)
+    name = registry.note_speaker(found) if found.named else found.name
+    affiliation = found.affiliation or (registry.affiliation_of(name) if found.named else None)
+    return Attribution(name, affiliation, found.named, cue, how, found.start, found.end)
+
+
+def _note_speakers(sdoc: Doc, quotes: list[tuple[int, int]], registry: Registry) -> None:
+    """Every named subject of a speech cue outside quotes, so that a later "he said" can refer back to it."""
+    for token in sdoc:
+        source = according_to(token)
+        if source is None and is_speech_verb(token):
+            source = subject_of(token)
+        if source is None or _in_quotes(source.idx, quotes):
+            continue
+        found = mention(source)
+        if found is not None and found.named:
+            registry.note_speaker(found)
+
+
+def _continues(text: str, last_end: int, start: int) -> bool:
+    """A quote soon after the last attributed one that opens a new line or a new sentence ('... Copley said. "...')."""
+    gap = text[last_end:start]
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip():
+        return len(gap) <= CONTINUATION_GAP_CHARS and gap.count("\n") <= CONTINUATION_GAP_LINES
+    return len(gap) <= CONTINUATION_SAME_LINE_CHARS and "\n" not in gap and gap.rstrip().endswith(".")
+
+
+def _in_quotes(pos: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in quotes)
+
+
+def _direct_span(start: int, end: int, found: Attribution) -> Span:
+    if found.speaker:
+        explanation = f"Direct quote attributed to {found.speaker}" + (f" ({found.affiliation})" if found.affiliation else "")
+        if found.how == "continuation":
+            explanation += ", continuing the quote before it"
+    else:
+        explanation = "Quoted words; the text does not say who said them"
+    return Span(
+        start,
+        end,
+        "direct",
+        score=CONFIDENCE[found.how],
+        explanation=explanation,
+        attrs=_attrs(found),
+    )
+
+
+def _attrs(found: Attribution) -> dict:
+    return {
+        "speaker": found.speaker,
+        "affiliation": found.affiliation,
+        "named": found.named,
+        "cue": found.cue,
+        "speaker_start": found.speaker_start,
+        "speaker_end": found.speaker_end,
+    }
+
+
+def _indirect(
+    sdoc: Doc,
+    quotes: list[tuple[int, int]],
+    attributed: list[tuple[int, int, str]],
+    used_verbs: set[int],
+    registry: Registry,
+) -> list[Span]:
+    """Reported speech outside quotation marks: "X said (that) ...", "according to X".
+
+    A sentence whose direct quote already has the same speaker adds nothing and is skipped.
+    """
+    spans = []
+    for sentence in sdoc.sents:
+        for token in sentence:
+            if token.i in used_verbs or _in_quotes(token.idx, quotes):
+                continue
+            source = according_to(token)
+            if source is not None:
+                cue = "according to"
+            elif token.lemma_.lower() in INDIRECT_VERBS and token.pos_ == "VERB" and _reports_clause(token):
+                source, cue = subject_of(token), token.text
+            else:
+                continue
+            if source is None or _in_quotes(source.idx, quotes):
+                continue
+            found = mention(source)
+            if found is None:
+                continue
+            attribution = _attribution(found, cue, "sentence", sentence.start_char, registry)
+            if attribution is None or any(
+                sentence.start_char <= s < sentence.end_char and who == attribution.speaker for s, _, who in attributed
+            ):
+                continue
+            start, end = _trimmed(sdoc.text, sentence.start_char, sentence.end_char)
+            spans.append(
+                Span(
+                    start,
+                    end,
+                    "indirect",
+                    score=0.7,
+                    explanation=f"Reported speech attributed to {attribution.speaker}",
+                    attrs=_attrs(attribution),
+                )
+            )
+            break
+    return spans
+
+
+def _reports_clause(verb: Token) -> bool:
+    return any(child.dep_ == "ccomp" for child in verb.children) or (
+        verb.dep_ in ("parataxis", "ROOT") and any(c.dep_ == "ccomp" for c in verb.head.children if c is not verb)
+    )
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def source_summary(quotes: list[Span]) -> dict:
+    """Who is quoted, with what role, how often; how many sources go unnamed. Shown, not judged."""
+    sources: dict[str, dict] = {}
+    unnamed = 0
+    unattributed = 0
+    for span in quotes:
+        speaker = span.attrs.get("speaker")
+        if not speaker:
+            unattributed += 1
+            continue
+        entry = sources.setdefault(
+            speaker,
+            {"speaker": speaker, "affiliation": None, "named": span.attrs.get("named", False), "direct": 0, "indirect": 0},
+        )
+        entry["affiliation"] = entry["affiliation"] or span.attrs.get("affiliation")
+        entry[span.label] += 1
+        if not span.attrs.get("named"):
+            unnamed += 1
+    listed = sorted(sources.values(), key=lambda e: (-(e["direct"] + e["indirect"]), e["speaker"]))
+    organisations = sorted({e["affiliation"] for e in listed if e["affiliation"]})
+    return {
+        "sources": listed,
+        "distinct_speakers": sum(1 for e in listed if e["named"]),
+        "affiliations": organisations,
+        "unnamed_source_mentions": unnamed,
+        "unattributed_quotes": unattributed,
+    }

@@ -1,0 +1,273 @@
+"""Who says something: speech cues, their subjects, the speaker's name and stated role.
+
+Rules on top of spaCy's parse: a speech verb's subject is the speaker; an entity around
+the subject gives the name; an apposition ("William Jones, Washington bureau chief of
+...") , an ``of`` phrase ("Joshua Landis of the Center for ...") or the words before the
+name ("Russia's Ambassador Vitaly Churkin") give the affiliation. Surnames and pronouns
+are mapped back to the full name the text gave earlier.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+#: Verbs that introduce what someone said or wrote (lemmas).
+SPEECH_VERBS = frozenset(
+    """say tell add ask note write explain declare state continue conclude claim insist argue warn
+    tweet post reply respond answer charge cry decry lament deplore call describe express slam
+    criticize criticise accuse praise announce admit acknowledge concede confirm deny reveal testify
+    predict promise vow urge complain recall suggest stress emphasize emphasise observe remark comment
+    shout scream joke quip agree report allege assert contend maintain reiterate repeat recount
+    utter denounce condemn blast thunder muse wonder query demand plead counter retort add
+    observe mention point caution signal hail laud proclaim boast brag teach utter""".split()
+)
+
+#: Verbs that report a statement in indirect speech ("X said that ...") when they have a clause.
+INDIRECT_VERBS = frozenset(
+    """say tell claim state report announce insist warn argue add note explain suggest admit
+    acknowledge deny confirm reveal write testify predict allege assert contend maintain stress
+    believe""".split()
+)
+
+PRONOUNS = frozenset({"he", "she", "they"})
+_NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "who", "what", "there", "i", "we", "you", "one"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "mr.", "mrs.", "ms.", "dr."})
+_NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@dataclass
+class Mention:
+    """A speaker as the text names them at one place."""
+
+    name: str
+    start: int
+    end: int
+    named: bool
+    affiliation: str | None = None
+    pronoun: bool = False
+    is_org: bool = False
+
+
+def is_speech_verb(token: Token) -> bool:
+    """A verb of saying, or "wanted to know"."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or (lemma == "know" and token.head.lemma_.lower() == "want")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, borrowed from the verb it hangs on for "went on to slam", "adding".
+
+    The passive subject of the speech verb itself is the one spoken about ("X had been
+    accused of ..."), not the speaker; one borrowed from above may speak ("was overheard saying").
+    """
+    for depth in range(4):
+        for child in verb.children:
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and depth > 0):
+                return child
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def according_to(token: Token) -> Token | None:
+    """The object of "according to" when ``token`` is its "according"."""
+    if token.lower_ != "according":
+        return None
+    for child in token.children:
+        if child.lower_ == "to":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def mention(head: Token) -> Mention | None:
+    """The speaker named by a subject token, or None for "it", "this", "we"..."""
+    lower = head.lower_
+    if lower in _NOT_SPEAKERS or head.pos_ in ("NUM", "PUNCT", "SYM", "DET"):
+        return None
+    if lower in PRONOUNS or head.pos_ == "PRON":
+        if lower not in PRONOUNS:
+            return None
+        return Mention(head.text, head.idx, head.idx + len(head), named=False, pronoun=True)
+    doc = head.doc
+    entity = _entity_of(head)
+    if entity is not None:
+        tokens = [t for t in entity if t.lower_ not in ("the",) and t.lower_ not in HONORIFICS and t.pos_ != "PART"]
+        tokens = tokens or list(entity)
+        span = doc[tokens[0].i : tokens[-1].i + 1]
+        return Mention(
+            _clean(span.text),
+            span.start_char,
+            span.end_char,
+            named=True,
+            affiliation=affiliation(span),
+            is_org=entity.label_ != "PERSON",
+        )
+    if head.pos_ == "PROPN":
+        span = _proper_name(head)
+        return Mention(_clean(span.text), span.start_char, span.end_char, named=True, affiliation=affiliation(span))
+    span = _noun_phrase(head)
+    return Mention(_clean(span.text), span.start_char, span.end_char, named=False, affiliation=None)
+
+
+def _entity_of(token: Token) -> Span | None:
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end and entity.label_ in _NAME_LABELS:
+            return entity
+    return None
+
+
+def _proper_name(head: Token) -> Span:
+    """The head with the proper nouns joined to it ("Vitaly Churkin" from "Churkin")."""
+    start = head.i
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].head.i in range(start, head.i + 1):
+        if head.doc[start - 1].lower_ in HONORIFICS:
+            break
+        start -= 1
+    return head.doc[start : head.i + 1]
+
+
+def _noun_phrase(head: Token) -> Span:
+    """Determiners, modifiers and compounds left of the head ("a government spokesman")."""
+    left = [c for c in head.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "case")]
+    start = min([head.i] + [c.left_edge.i for c in left])
+    return head.doc[start : head.i + 1]
+
+
+def affiliation(name: Span) -> str | None:
+    """The role or organisation the text gives beside a name, if any."""
+    head = name.root
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= name.end and _entity_label(child) != "PERSON":
+            return _clean(head.doc[child.left_edge.i : child.right_edge.i + 1].text)
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "at", "from", "with") and child.i >= name.end:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and (objects[0].pos_ == "PROPN" or _entity_label(objects[0]) in ("ORG", "GPE", "NORP")):
+                return _clean(head.doc[objects[0].left_edge.i : child.right_edge.i + 1].text)
+    before = [t for t in head.doc[head.left_edge.i : name.start] if t.dep_ != "det" and t.lower_ not in HONORIFICS]
+    before = [t for t in before if not t.is_punct or t.text in "'’"]
+    if before and any(t.pos_ in ("PROPN", "NOUN", "ADJ") for t in before):
+        return _clean(head.doc[before[0].i : name.start].text)
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        role = head.head
+        return _clean(head.doc[role.left_edge.i : role.i + 1].text)
+    return None
+
+
+def _entity_label(token: Token) -> str | None:
+    entity = _entity_of(token)
+    return entity.label_ if entity is not None else None
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,;:-\u2014\u2013")
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix) and len(text) > len(prefix):
+            text = text[len(prefix) :]
+            break
+    return text
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Lower-case ASCII words of a name without honorifics, for comparing names."""
+    folded = unicodedata.normalize("NFKD", name.replace("\u2019", "'")).encode("ascii", "ignore").decode().lower()
+    words = "".join(c if c.isalnum() else " " for c in folded.replace("'s", " ")).split()
+    return tuple(w for w in words if w not in HONORIFICS and w not in ("the", "a", "an"))
+
+
+class Registry:
+    """Full names and roles the text gave, for resolving "Landis" and "he" later on."""
+
+    def __init__(self, doc: Doc, quoted: Callable[[int], bool]) -> None:
+        self.people: list[tuple[int, str, str | None]] = []  # (char offset, full name, affiliation)
+        self.speakers: list[tuple[int, str]] = []
+        self.mentioned: list[tuple[int, str]] = []  # people named outside quotes, not as possessives
+        self.titled: list[tuple[int, str, str]] = []  # (offset, title word, full name): "Pope" -> "Francis"
+        self._sentence_starts = [s.start_char for s in doc.sents]
+        for entity in doc.ents:
+            if entity.label_ == "PERSON":
+                tokens = [t for t in entity if t.lower_ not in HONORIFICS and t.pos_ != "PART"]
+                if tokens:
+                    span = doc[tokens[0].i : tokens[-1].i + 1]
+                    self.people.append((span.start_char, _clean(span.text), affiliation(span)))
+                    title = doc[span.start - 1] if span.start else None
+                    if title is not None and title.pos_ == "PROPN" and title.is_title:
+                        self.titled.append((span.start_char, title.lower_, _clean(span.text)))
+                    if entity.root.dep_ != "poss" and not quoted(span.start_char):
+                        self.mentioned.append((span.start_char, _clean(span.text)))
+
+    def full_name(self, name: str, before: int) -> str:
+        """The longest earlier (else any) name that ends with ``name``'s last word (or holds it: "Pope")."""
+        key = name_key(name)
+        if not key:
+            return name
+        matches = [
+            (pos, full)
+            for pos, full, _ in self.people
+            if name_key(full) and name_key(full)[-1] == key[-1] and len(name_key(full)) > len(key)
+        ]
+        if not matches:
+            return self.by_title(name, before) or name
+        earlier = [m for m in matches if m[0] < before] or matches
+        return self._likeliest(earlier, before)
+
+    def by_title(self, phrase: str, before: int) -> str | None:
+        """The latest person the text named with this one-word title ("the Pope" -> "Pope Francis")."""
+        key = name_key(phrase)
+        if len(key) != 1:
+            return None
+        matches = [(pos, full) for pos, full, _ in self.people if key[0] in name_key(full)[:-1]]
+        matches += [(pos, f"{phrase.strip().title()} {full}") for pos, title, full in self.titled if title == key[0]]
+        earlier = [m for m in matches if m[0] < before]
+        return self._likeliest(earlier, before) if earlier else None
+
+    def _likeliest(self, matches: list[tuple[int, str]], before: int) -> str:
+        """The most often named candidate, then the longest name, then the first introduced."""
+        counts: dict[tuple[str, ...], int] = {}
+        for _, full in matches:
+            counts[name_key(full)] = counts.get(name_key(full), 0) + 1
+        best = max(matches, key=lambda m: (counts[name_key(m[1])], len(name_key(m[1])), -m[0]))
+        return best[1]
+
+    def affiliation_of(self, full_name: str) -> str | None:
+        key = name_key(full_name)
+        for _, name, role in self.people:
+            if role and key and name_key(name) and name_key(name)[-1] == key[-1]:
+                return role
+        return None
+
+    def note_speaker(self, found: Mention) -> str:
+        """Remember a named speaker; returns the full name. "He said" later refers back to the latest one."""
+        name = self.full_name(found.name, found.start)
+        self.speakers.append((found.start, name))
+        self.people.append((found.start, found.name, found.affiliation))
+        return name
+
+    def referent(self, pos: int) -> str | None:
+        """Whom "he"/"she" at ``pos`` means: the latest named speaker, unless a person named
+        in a later sentence (before the pronoun's own) took the stage since."""
+        sentence = self._sentence_of(pos)
+        speaker = max(((p, n) for p, n in self.speakers if p < pos), default=None)
+        person = max(((p, n) for p, n in self.mentioned if self._sentence_of(p) < sentence), default=None)
+        if person and (speaker is None or self._sentence_of(person[0]) > self._sentence_of(speaker[0])):
+            return self.full_name(person[1], pos)
+        return speaker[1] if speaker else None
+
+    def _sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self._sentence_starts, pos)
