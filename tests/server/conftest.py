@@ -68,6 +68,11 @@ def package_env() -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
+def unspin_env() -> dict[str, str]:
+    return package_env()
+
+
+@pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real ``unspin serve`` on 127.0.0.1 (free port), ready once /healthz says the models are warm."""
     port = free_port()

@@ -85,6 +85,12 @@ def test_a_highlight_opens_its_explanation_on_click_and_on_keyboard_focus(sample
     driver.execute_script("arguments[0].focus()", second)
     assert tip.is_displayed() and second.get_attribute("aria-describedby") == "tip"
     second.send_keys(Keys.ESCAPE)
+    assert not tip.is_displayed()
+
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(driver).move_to_element(mark).perform()
+    assert tip.is_displayed() and "active" in mark.get_attribute("class")
 
 
 def test_legend_filters_the_view_to_one_label(sample_page, artifacts: Path):

@@ -20,4 +20,6 @@ def serve(
     except ImportError as exc:
         typer.echo(f"unspin serve needs the server extra ({exc.name} is missing): pip install 'unspin[server]'", err=True)
         raise typer.Exit(2) from None
-    uvicorn.run(create_app(), host=host, port=port, log_level="info", timeout_keep_alive=5)
+    # Keep-alive longer than clients' usual idle expiry (httpx, browsers: ~5 s), so a client never
+    # reuses a connection the server is closing at that moment.
+    uvicorn.run(create_app(), host=host, port=port, log_level="info", timeout_keep_alive=20)

@@ -36,7 +36,9 @@ class AnalysisGate:
             raise ApiError(
                 503,
                 f"server busy: {self._admitted} analyses in progress; retry in {self._retry_after_s} s",
-                {"Retry-After": str(self._retry_after_s)},
+                # Closing the connection frees it now, and a client retrying after Retry-After
+                # does not race the server's keep-alive timeout on a stale connection.
+                {"Retry-After": str(self._retry_after_s), "Connection": "close"},
             )
         self._admitted += 1
         loop = asyncio.get_running_loop()

@@ -19,7 +19,7 @@
     selected: new Set(), // "layer:name" keys shown; empty = all
     segments: [],
     blobUrls: [],
-    pinned: null, // the <mark> whose explanation stays open
+    tip: null, // {mark, by}: the <mark> whose explanation is open, and how it was opened
     labelsReady: null, // the /api/techniques request
   };
 
@@ -216,7 +216,7 @@
     state.report = report;
     state.selected.clear();
     state.spans = collectSpans(report);
-    hideTip(true);
+    hideTip();
     renderOverview(report);
     renderLegend();
     renderChart();
@@ -400,9 +400,20 @@
     tip.style.top = top + window.scrollY + "px";
   }
 
-  function hideTip(force) {
-    if (state.pinned && !force) return;
-    state.pinned = null;
+  /** Open the explanation of ``mark``; ``by`` is hover, focus or pin (a click or Enter keeps it open). */
+  function openTip(mark, by) {
+    if (by === "hover" && state.tip && state.tip.by === "pin") return;
+    state.tip = { mark, by };
+    showTip(mark);
+  }
+
+  /** Close it only if ``mark`` opened it the same way (leaving a mark closes what hovering opened). */
+  function closeTip(mark, by) {
+    if (state.tip && state.tip.mark === mark && state.tip.by === by) hideTip();
+  }
+
+  function hideTip() {
+    state.tip = null;
     $("tip").hidden = true;
     for (const mark of document.querySelectorAll("mark.hl.active")) {
       mark.classList.remove("active");
@@ -410,55 +421,44 @@
     }
   }
 
-  function pin(mark) {
-    state.pinned = mark;
-    showTip(mark);
-  }
-
   function wireArticle() {
     const box = $("article");
     const markOf = (event) => event.target.closest && event.target.closest("mark.hl");
     box.addEventListener("mouseover", (event) => {
       const mark = markOf(event);
-      if (mark && !state.pinned) showTip(mark);
+      if (mark && (!state.tip || state.tip.mark !== mark)) openTip(mark, "hover");
     });
     box.addEventListener("mouseout", (event) => {
       const mark = markOf(event);
-      if (mark && !mark.contains(event.relatedTarget)) hideTip(false);
+      if (mark && !mark.contains(event.relatedTarget)) closeTip(mark, "hover");
     });
     box.addEventListener("focusin", (event) => {
       const mark = markOf(event);
-      if (mark && state.pinned !== mark) {
-        state.pinned = null;
-        showTip(mark);
-      }
+      if (mark && (!state.tip || state.tip.mark !== mark)) openTip(mark, "focus");
     });
     box.addEventListener("focusout", (event) => {
-      if (markOf(event) && !state.pinned) hideTip(false);
+      const mark = markOf(event);
+      if (mark) closeTip(mark, "focus");
     });
     box.addEventListener("click", (event) => {
       const mark = markOf(event);
-      if (mark) pin(mark);
+      if (mark) openTip(mark, "pin");
     });
     box.addEventListener("keydown", (event) => {
       const mark = markOf(event);
       if (mark && (event.key === "Enter" || event.key === " ")) {
-        pin(mark);
+        openTip(mark, "pin");
         event.preventDefault();
       }
     });
     document.addEventListener("keydown", (event) => {
-      if (event.key !== "Escape" || $("tip").hidden) return;
-      const mark = state.pinned;
-      hideTip(true);
-      if (mark) mark.focus();
+      if (event.key === "Escape" && state.tip) hideTip();
     });
     document.addEventListener("click", (event) => {
-      if (!event.target.closest("mark.hl") && !event.target.closest("#tip")) hideTip(true);
+      if (!event.target.closest("mark.hl") && !event.target.closest("#tip")) hideTip();
     });
     window.addEventListener("resize", () => {
-      const active = document.querySelector("mark.hl.active");
-      if (active && !$("tip").hidden) placeTip($("tip"), active);
+      if (state.tip) placeTip($("tip"), state.tip.mark);
     });
   }
 
@@ -519,7 +519,7 @@
     for (const button of document.querySelectorAll(".legend-item")) {
       button.setAttribute("aria-pressed", String(state.selected.has(button.dataset.key)));
     }
-    hideTip(true);
+    hideTip();
     renderArticle();
   }
 
