@@ -50,7 +50,8 @@ def build_document(raw: RawArticle, *, clean: bool = True) -> Document:
     doc = Document(cleaned.text, title=cleaned.title, source=source)
     doc.provenance.boilerplate.extend(cleaned.boilerplate)
     doc.provenance.syndicated_from.extend(cleaned.syndicated_from)
-    doc.provenance.outlet = cleaned.publisher
+    # What the caller says wins; then the republisher the text names; then the page's site name.
+    doc.provenance.outlet = source.outlet or cleaned.publisher or source.site_name
     return _checked(doc, raw.name)
 
 
