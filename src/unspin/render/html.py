@@ -47,9 +47,9 @@ def e(value: Any) -> str:
     return escape(value if isinstance(value, str) else plain(value), quote=True)
 
 
-def safe_href(url: str | None) -> str | None:
+def safe_href(url: object) -> str | None:
     """``url`` if it is an absolute http(s) URL (anything else must never become a link)."""
-    if not url:
+    if not isinstance(url, str) or not url:
         return None
     candidate = url.strip()
     try:
@@ -377,18 +377,19 @@ def _provenance_panel(doc: Document) -> str:
     if prov.outlet:
         rows.append(("Outlet", e(prov.outlet)))
     if prov.outlet_profile:
-        profile = "".join(
+        profile = prov.outlet_profile if isinstance(prov.outlet_profile, dict) else {"profile": prov.outlet_profile}
+        pairs = "".join(
             f"<dt>{e(str(key).replace('_', ' ').capitalize())}</dt><dd>{e(value)}</dd>"
-            for key, value in prov.outlet_profile.items()
+            for key, value in profile.items()
             if plain(value)
         )
-        rows.append(("Outlet profile", f'<dl class="kv">{profile}</dl><p class="caveat">{e(PROFILE_CAVEAT)}</p>'))
+        rows.append(("Outlet profile", f'<dl class="kv">{pairs}</dl><p class="caveat">{e(PROFILE_CAVEAT)}</p>'))
     for synd in prov.syndicated_from:
         extra = f" ({e(synd.attrs)})" if plain(synd.attrs) else ""
         rows.append(("Syndicated from", f"<strong>{e(synd.name)}</strong>{extra}<br><q>{e(synd.evidence)}</q>"))
     if prov.boilerplate:
         removed = "".join(
-            f"<details><summary>{e(boiler.kind.replace('_', ' '))}</summary><pre>{e(boiler.text)}</pre></details>"
+            f"<details><summary>{e(plain(boiler.kind).replace('_', ' '))}</summary><pre>{e(boiler.text)}</pre></details>"
             for boiler in prov.boilerplate
         )
         rows.append((f"Removed from the body ({len(prov.boilerplate)})", removed))

@@ -111,7 +111,7 @@ def layer_title(layer: str) -> str:
     return LAYER_TITLES.get(layer, humanize(layer))
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1024)  # bounded: a server renders reports whose labels it does not control
 def label_style(layer: str, label: str) -> LabelStyle:
     """Title, description, colour and paint of ``label`` in ``layer``."""
     if layer == "techniques":

@@ -171,20 +171,21 @@ def _provenance_table(doc: Document) -> Table | None:
     prov = doc.provenance
     rows: list[tuple[str, Text]] = []
     if prov.outlet:
-        rows.append(("Outlet", Text(prov.outlet)))
+        rows.append(("Outlet", Text(plain(prov.outlet))))
     if prov.outlet_profile:
         profile = Text(plain(prov.outlet_profile))
         profile.append("\n" + PROFILE_CAVEAT, style="dim italic")
         rows.append(("Outlet profile", profile))
     for synd in prov.syndicated_from:
-        line = Text(synd.name, style="bold")
+        line = Text(plain(synd.name), style="bold")
         extra = plain(synd.attrs)
         if extra:
             line.append(f" ({extra})")
-        line.append(f"\nevidence: “{shorten(synd.evidence, 200)}”", style="dim")
+        line.append(f"\nevidence: “{shorten(plain(synd.evidence), 200)}”", style="dim")
         rows.append(("Syndicated from", line))
     for boiler in prov.boilerplate:
-        rows.append((f"Removed: {boiler.kind.replace('_', ' ')}", Text(shorten(boiler.text, 200), style="dim")))
+        kind = plain(boiler.kind).replace("_", " ")
+        rows.append((f"Removed: {kind}", Text(shorten(plain(boiler.text), 200), style="dim")))
     if not rows:
         return None
     table = Table(title="Provenance", box=box.SIMPLE_HEAD, expand=True, title_justify="left", show_header=False)

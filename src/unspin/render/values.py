@@ -58,4 +58,4 @@ def source_facts(source: Source) -> list[tuple[str, str]]:
         ("File", source.path),
         ("Id", source.id),
     )
-    return [(label, value) for label, value in fields if value]
+    return [(label, plain(value)) for label, value in fields if plain(value)]

@@ -1,0 +1,44 @@
+"""A report posted to the server is untrusted JSON: odd types render as text, never crash or inject."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from unspin.render.html import render_html
+from unspin.render.terminal import print_report
+from unspin.report import SCHEMA, Report
+
+HOSTILE = {
+    "schema": SCHEMA,
+    "title": "T",
+    "text": "T\n\nBody <svg onload=alert(1)> text here.",
+    "source": {"url": 5, "outlet": ["<b>x</b>"], "published": {"when": "<i>now</i>"}},
+    "findings": [
+        {"kind": "<img src=x onerror=alert(1)>", "start": 3, "end": 7, "score": 0.5,
+         "explanation": "</mark><script>alert(1)</script>", "nested": {"a": ["<u>1</u>", 2]}},
+    ],
+    "quotes": [{"kind": "quote", "start": 8, "end": 12, "speaker": {"name": "<speaker>"}, "affiliation": None}],
+    "provenance": {
+        "outlet": 7,
+        "outlet_profile": ["not", "<a mapping>"],
+        "syndicated_from": [{"name": 3, "evidence": ["<e>"]}],
+        "boilerplate": [{"kind": 1, "text": ["<t>"]}],
+    },
+    "summary": {"words": 4, "counts": {}, "extra": {"deep": [{"x": "<y>"}]}},
+}
+
+
+def test_hostile_report_renders_as_escaped_html():
+    page = render_html(Report.from_dict(HOSTILE))
+    assert page.count("<script") == 1
+    for raw in ("<svg", "<img", "<b>x", "<i>now", "<u>1", "<speaker>", "<a mapping>", "<e>", "<t>", "<y>"):
+        assert raw not in page, raw
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&lt;a mapping&gt;" in page
+
+
+def test_hostile_report_renders_in_the_terminal():
+    out = io.StringIO()
+    print_report(Report.from_dict(HOSTILE), Console(file=out, width=100))
+    assert "</mark><script>alert(1)</script>" in out.getvalue() and "<a mapping>" in out.getvalue()
