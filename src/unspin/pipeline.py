@@ -19,9 +19,9 @@ Analyser = Callable[[Document], None]
 
 def default_analysers() -> list[Analyser]:
     """The analysers ``analyze`` runs, in order. Imported here so start-up stays fast."""
-    from unspin import rhetoric
+    from unspin import provenance, rhetoric, sourcing
 
-    return [*rhetoric.ANALYSERS]
+    return [*provenance.ANALYSERS, *rhetoric.ANALYSERS, *sourcing.ANALYSERS]
 
 
 def build_document(raw: RawArticle, *, clean: bool = True) -> Document:
