@@ -21,6 +21,7 @@ from unspin.document import Document, Span
 from unspin.render.legend import (
     CONTEXT_LAYERS,
     LegendEntry,
+    humanize,
     label_style,
     layer_title,
     legend,
@@ -28,7 +29,7 @@ from unspin.render.legend import (
     numbered_spans,
 )
 from unspin.render.segments import segments
-from unspin.render.values import attr_columns, plain, score_text, shorten, source_facts
+from unspin.render.values import MAX_DEPTH, attr_columns, plain, score_text, shorten, source_facts
 from unspin.report import SCHEMA, Report
 
 PROFILE_CAVEAT = "A label describes the outlet, not this article."
@@ -103,6 +104,7 @@ def render_html(report: Report) -> str:
             _items_panel("claims", f"Claims ({len(items.get('claims', []))})", items.get("claims", [])),
             _sentences_panel(doc),
             _provenance_panel(doc),
+            _results_panel(report),
             "</div>\n",
             f"<footer><p>{e(DISCLAIMER)}</p>",
             f"<p>Made with unspin {e(__version__)} · report schema {e(SCHEMA)}</p></footer>\n",
@@ -317,14 +319,43 @@ def _legend_panel(entries: list[LegendEntry]) -> str:
 
 
 def _summary_panel(report: Report) -> str:
+    """Counts and the one-value results, for the sidebar; nested results get their own panel."""
     summary = report.summary()
     rows = [("Words", summary.get("words", 0))]
     rows += [(layer_title(layer), sum(counts.values())) for layer, counts in summary.get("counts", {}).items()]
-    rows += [
-        (key.replace("_", " ").capitalize(), value) for key, value in summary.items() if key not in ("words", "counts")
-    ]
+    rows += [(humanize(key), value) for key, value in _results(summary).items() if not isinstance(value, (dict, list))]
     body = "".join(f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in rows)
     return f'<section class="card summary"><h2>Summary</h2><dl class="kv">{body}</dl></section>'
+
+
+def _results_panel(report: Report) -> str:
+    """Article-level results the analysers left (``doc.summaries``) that are tables or mappings."""
+    nested = {key: value for key, value in _results(report.summary()).items() if isinstance(value, (dict, list))}
+    if not nested:
+        return ""
+    body = "".join(f"<h3>{e(humanize(key))}</h3>{value_html(value)}" for key, value in nested.items())
+    return f'<section class="card" id="results"><h2>Article-level results</h2>{body}</section>\n'
+
+
+def _results(summary: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in summary.items() if key not in ("words", "counts")}
+
+
+def value_html(value: Any, depth: int = 0) -> str:
+    """A mapping as a definition list, a list of mappings as a table, anything else as escaped text."""
+    if depth < MAX_DEPTH and isinstance(value, dict):
+        pairs = "".join(
+            f"<dt>{e(humanize(str(key)))}</dt><dd>{value_html(item, depth + 1)}</dd>"
+            for key, item in value.items()
+            if plain(item)
+        )
+        return f'<dl class="kv">{pairs}</dl>'
+    if depth < MAX_DEPTH and isinstance(value, list) and value and all(isinstance(row, dict) for row in value):
+        keys = list(dict.fromkeys(key for row in value for key in row))
+        head = "".join(f"<th>{e(humanize(str(key)))}</th>" for key in keys)
+        rows = "".join("<tr>" + "".join(f"<td>{e(row.get(key))}</td>" for key in keys) + "</tr>" for row in value)
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    return e(value)
 
 
 def _items_panel(anchor: str, heading: str, items: list[str], *, wide: bool = False) -> str:

@@ -20,6 +20,7 @@ from unspin.document import Document, Span
 from unspin.render.legend import (
     CONTEXT_LAYERS,
     LabelStyle,
+    humanize,
     label_style,
     layer_title,
     legend,
@@ -27,7 +28,7 @@ from unspin.render.legend import (
     numbered_spans,
 )
 from unspin.render.segments import segments
-from unspin.render.values import attr_columns, plain, score_text, shorten, source_facts
+from unspin.render.values import MAX_DEPTH, attr_columns, plain, score_text, shorten, source_facts
 from unspin.report import Report
 
 PROFILE_CAVEAT = "A label describes the outlet, not this article."
@@ -119,7 +120,7 @@ def _notes_table(doc: Document, numbered: list[tuple[str, Span]]) -> Table:
         style = label_style(layer, span.label)
         what = Text.assemble((style.title, Style(color=style.colour, bold=True)), ("\n" + layer_title(layer), "dim"))
         note = Text.assemble((f"“{shorten(doc.span_text(span), 160)}”", "italic"))
-        for line in (span.explanation, plain({k: v for k, v in span.attrs.items()})):
+        for line in (span.explanation, plain({k: span.attrs[k] for k in attr_columns(layer, [span.attrs])})):
             if line:
                 note.append("\n" + line)
         table.add_row(Text(str(number)), what, Text(score_text(span.score)), note)
@@ -155,7 +156,7 @@ def _layer_table(doc: Document, layer: str) -> Table:
     title = "Highest-scoring sentences" if layer == "sentences" else layer_title(layer)
     table = Table(title=title, box=box.SIMPLE_HEAD, expand=True, title_justify="left")
     for key in columns:
-        table.add_column(key.replace("_", " ").capitalize(), ratio=1)
+        table.add_column(Text(humanize(key)), ratio=1)
     table.add_column("Passage", ratio=3)
     table.add_column("Score", justify="right", no_wrap=True)
     for span in spans:
@@ -207,5 +208,26 @@ def _summary_table(report: Report) -> Table:
         table.add_row(Text(layer_title(layer)), Text(f"{sum(counts.values())} ({by_title})"))
     for key, value in summary.items():
         if key not in ("words", "counts"):
-            table.add_row(Text(key.replace("_", " ").capitalize()), Text(plain(value)))
+            table.add_row(Text(humanize(key)), value_renderable(value))
     return table
+
+
+def value_renderable(value: Any, depth: int = 0) -> RenderableType:
+    """A mapping as a two-column grid, a list of mappings as a table, anything else as one line."""
+    if depth < MAX_DEPTH and isinstance(value, dict):
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column(ratio=1)
+        for key, item in value.items():
+            if plain(item):
+                grid.add_row(Text(humanize(str(key))), value_renderable(item, depth + 1))
+        return grid
+    if depth < MAX_DEPTH and isinstance(value, list) and value and all(isinstance(row, dict) for row in value):
+        keys = list(dict.fromkeys(key for row in value for key in row))
+        table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
+        for key in keys:
+            table.add_column(Text(humanize(str(key))))
+        for row in value:
+            table.add_row(*(Text(plain(row.get(key))) for key in keys))
+        return table
+    return Text(plain(value))

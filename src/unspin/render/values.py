@@ -14,18 +14,25 @@ PREFERRED_ATTRS = {
 }
 
 
-def plain(value: Any) -> str:
+#: Nesting below this depth is summarised as an ellipsis (a posted report may nest without end).
+MAX_DEPTH = 6
+
+
+def plain(value: Any, _depth: int = 0) -> str:
     """A compact one-line rendering: lists joined by commas, mappings as ``key: value`` pairs."""
     if value is None:
         return ""
+    if _depth > MAX_DEPTH:
+        return "…"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+        return f"{value:.2f}".rstrip("0").rstrip(".")
     if isinstance(value, dict):
-        return "; ".join(f"{humanize(str(k))}: {plain(v)}" for k, v in value.items() if plain(v))
+        pairs = ((humanize(str(k)), plain(v, _depth + 1)) for k, v in value.items())
+        return "; ".join(f"{key}: {text}" for key, text in pairs if text)
     if isinstance(value, (list, tuple, set)):
-        return ", ".join(item for item in (plain(v) for v in value) if item)
+        return ", ".join(item for item in (plain(v, _depth + 1) for v in value) if item)
     return str(value)
 
 
@@ -40,11 +47,15 @@ def score_text(score: float) -> str:
 
 
 def attr_columns(layer: str, spans_attrs: list[dict[str, Any]]) -> list[str]:
-    """The attr keys to show as columns for a layer: preferred ones first, then the rest."""
+    """The attr keys worth showing for a layer: preferred ones first, then the rest; offsets left out."""
     seen: dict[str, None] = dict.fromkeys(PREFERRED_ATTRS.get(layer, ()))
     for attrs in spans_attrs:
         seen.update(dict.fromkeys(attrs))
-    return [key for key in seen if any(plain(attrs.get(key)) for attrs in spans_attrs)]
+    return [
+        key
+        for key in seen
+        if not key.endswith(("_start", "_end")) and any(plain(attrs.get(key)) for attrs in spans_attrs)
+    ]
 
 
 def source_facts(source: Source) -> list[tuple[str, str]]:
