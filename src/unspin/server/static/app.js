@@ -572,13 +572,17 @@
     fact(facts, "Claims", (report.claims || []).length);
     fact(facts, "Outlet", (report.provenance || {}).outlet || source.outlet || source.site_name);
     for (const [key, value] of Object.entries(summary)) {
-      if (key !== "words" && key !== "counts") fact(facts, humanize(key), value);
+      // Article-level scores only; nested summaries have their own panels.
+      if (key !== "words" && key !== "counts" && (value === null || typeof value !== "object")) fact(facts, humanize(key), value);
     }
   }
 
+  /** Layer-specific attributes worth showing: not the common fields, not offsets, not empty. */
   function attrsOf(item, skip) {
     const common = new Set(["kind", "technique", "start", "end", "text", "score", "explanation", ...skip]);
-    return Object.entries(item).filter(([key, value]) => !common.has(key) && plain(value));
+    return Object.entries(item).filter(
+      ([key, value]) => !common.has(key) && !/(^|_)(start|end)$/.test(key) && plain(value),
+    );
   }
 
   function chips(entries) {
@@ -588,47 +592,101 @@
     return list;
   }
 
+  function badge(text, tone) {
+    return el("span", { class: "badge " + (tone || "") }, text);
+  }
+
   function emptyNote(box, message) {
     box.append(el("p", { class: "empty" }, message));
   }
 
+  /** Quotes grouped by who is quoted: whom the article lets speak, how often, named or not. */
   function renderQuotes(quotes) {
     const box = $("quotes");
     clear(box);
     if (!quotes.length) return emptyNote(box, "No quotes found.");
-    const named = quotes.filter((q) => plain(q.speaker)).length;
-    box.append(el("p", { class: "panel-note" }, quotes.length + " quotes, " + named + " with a named speaker."));
-    const list = el("ul", { class: "items" });
+    const sources = new Map();
     for (const quote of quotes) {
-      const who = el(
-        "p",
-        { class: "who" },
-        el("strong", {}, plain(quote.speaker) || "Unnamed source"),
-        plain(quote.affiliation) ? " · " + plain(quote.affiliation) : "",
+      const speaker = plain(quote.speaker) || "Unknown speaker";
+      if (!sources.has(speaker)) sources.set(speaker, { speaker, affiliation: "", named: false, quotes: [] });
+      const entry = sources.get(speaker);
+      entry.quotes.push(quote);
+      entry.affiliation = entry.affiliation || plain(quote.affiliation);
+      entry.named = entry.named || quote.named === true || (quote.named === undefined && Boolean(plain(quote.speaker)));
+    }
+    const ordered = Array.from(sources.values()).sort((a, b) => b.quotes.length - a.quotes.length);
+    const unnamed = ordered.filter((s) => !s.named).length;
+    box.append(
+      el("p", { class: "panel-note" }, quotes.length + " quotes from " + ordered.length + " sources" + (unnamed ? ", " + unnamed + " of them unnamed." : ".")),
+    );
+    const list = el("ul", { class: "items" });
+    for (const source of ordered) {
+      const kinds = new Map();
+      for (const quote of source.quotes) kinds.set(plain(quote.kind) || "quote", (kinds.get(plain(quote.kind) || "quote") || 0) + 1);
+      const counts = Array.from(kinds, ([kind, n]) => n + " " + kind).join(" · ");
+      const quoteList = el("ul", { class: "quote-list" });
+      for (const quote of source.quotes) {
+        quoteList.append(el("li", {}, el("blockquote", {}, shorten(quote.text || "", 240)), chips(attrsOf(quote, ["speaker", "affiliation", "named"]))));
+      }
+      list.append(
+        el(
+          "li",
+          { class: "item source" },
+          el("p", { class: "who" }, el("strong", {}, source.speaker), source.named ? null : badge("unnamed", "warn")),
+          source.affiliation ? el("p", { class: "affiliation" }, source.affiliation) : null,
+          el("details", {}, el("summary", {}, counts), quoteList),
+        ),
       );
-      list.append(el("li", { class: "item" }, who, el("blockquote", {}, shorten(quote.text || "", 280)), chips(attrsOf(quote, ["speaker", "affiliation"]))));
     }
     box.append(list);
+  }
+
+  function figureText(figure) {
+    if (figure === null || typeof figure !== "object") return plain(figure);
+    const text = plain(figure.text) || plain(figure.value);
+    return figure.unit && !text.includes(figure.unit) ? text + " (" + plain(figure.unit) + ")" : text;
   }
 
   function renderClaims(claims) {
     const box = $("claims");
     clear(box);
-    if (!claims.length) return emptyNote(box, "No factual claims with figures found.");
+    if (!claims.length) return emptyNote(box, "No checkable claims with figures found.");
+    const unattributed = claims.filter((c) => !plain(c.attributed_to)).length;
+    box.append(el("p", { class: "panel-note" }, claims.length + " claims with figures, " + unattributed + " not attributed to anyone."));
     const list = el("ul", { class: "items" });
     for (const claim of claims) {
       const by = plain(claim.attributed_to);
+      const figures = el("p", { class: "figures" });
+      for (const figure of Array.isArray(claim.figures) ? claim.figures : []) figures.append(badge(figureText(figure)));
       list.append(
         el(
           "li",
           { class: "item" },
           el("p", { class: "claim-text" }, shorten(claim.text || "", 280)),
-          el("p", { class: "who" }, by ? "Attributed to " + by : "Not attributed to anyone"),
-          chips(attrsOf(claim, ["attributed_to"])),
+          figures.childElementCount ? figures : null,
+          el("p", { class: "who" }, by ? "Attributed to " : null, by ? el("strong", {}, by) : badge("not attributed", "warn")),
         ),
       );
     }
     box.append(list);
+  }
+
+  /** An outlet's reliability label, with where the label comes from and the caveat beside it. */
+  function outletProfile(profile) {
+    const known = new Set(["name", "domain", "known", "reliability_label", "label_text", "label_source", "label_source_name", "dataset", "note"]);
+    const facts = el("dl", { class: "facts stacked" });
+    fact(facts, "Outlet", [profile.name, profile.domain].filter(Boolean).join(" · "));
+    if (profile.known === false) fact(facts, "Reliability", "not in the outlet list");
+    else fact(facts, "Reliability", profile.label_text || profile.reliability_label);
+    fact(facts, "Label from", profile.label_source_name || profile.label_source);
+    for (const [key, value] of Object.entries(profile)) if (!known.has(key)) fact(facts, humanize(key), value);
+    return el(
+      "div",
+      { class: "profile" },
+      facts,
+      el("p", { class: "caveat" }, plain(profile.note) || PROFILE_CAVEAT),
+      profile.dataset ? el("p", { class: "dataset" }, "Data: " + plain(profile.dataset)) : null,
+    );
   }
 
   function renderProvenance(report) {
@@ -637,7 +695,7 @@
     const prov = report.provenance || {};
     const source = report.source || {};
     const facts = el("dl", { class: "facts stacked" });
-    fact(facts, "Outlet", prov.outlet || source.outlet);
+    fact(facts, "Published by", prov.outlet || source.outlet);
     fact(facts, "Site", source.site_name);
     fact(facts, "Author", source.author);
     fact(facts, "Published", source.published);
@@ -646,25 +704,29 @@
 
     const profile = prov.outlet_profile;
     if (profile && typeof profile === "object" && Object.keys(profile).length) {
-      box.append(el("h3", { class: "group-title" }, "Outlet profile"), chips(Object.entries(profile).filter(([, v]) => plain(v))));
-      box.append(el("p", { class: "caveat" }, PROFILE_CAVEAT));
+      box.append(el("h3", { class: "group-title" }, "Outlet profile"), outletProfile(profile));
     }
     const syndicated = prov.syndicated_from || [];
     if (syndicated.length) {
       const list = el("ul", { class: "items" });
       for (const item of syndicated) {
+        const evidence = Array.isArray(item.evidences) && item.evidences.length ? item.evidences : [item.evidence].filter(Boolean);
+        const quoted = el("ul", { class: "evidence" });
+        for (const line of evidence) quoted.append(el("li", {}, "“" + shorten(plain(line), 160) + "”"));
+        const reliability = item.reliability && typeof item.reliability === "object" ? outletProfile(item.reliability) : null;
+        const other = Object.entries(item).filter(([k, v]) => !["name", "evidence", "evidences", "reliability"].includes(k) && plain(v));
         list.append(
           el(
             "li",
             { class: "item" },
             el("p", { class: "who" }, el("strong", {}, plain(item.name))),
-            item.evidence ? el("blockquote", {}, shorten(item.evidence, 200)) : null,
-            chips(Object.entries(item).filter(([k, v]) => k !== "name" && k !== "evidence" && plain(v))),
+            quoted,
+            reliability || (item.reliability ? el("p", { class: "who" }, "Reliability: " + plain(item.reliability)) : null),
+            chips(other),
           ),
         );
       }
-      box.append(el("h3", { class: "group-title" }, "Syndicated from"), list);
-      if (syndicated.some((s) => s.reliability)) box.append(el("p", { class: "caveat" }, PROFILE_CAVEAT));
+      box.append(el("h3", { class: "group-title" }, "Republished from"), list);
     }
     const boilerplate = prov.boilerplate || [];
     if (boilerplate.length) {
@@ -672,8 +734,7 @@
       for (const item of boilerplate) {
         list.append(el("li", { class: "item" }, el("strong", {}, humanize(item.kind || "text") + ": "), shorten(item.text || "", 160)));
       }
-      const details = el("details", {}, el("summary", {}, "Republisher text set aside (" + boilerplate.length + ")"), list);
-      box.append(details);
+      box.append(el("details", {}, el("summary", {}, "Republisher text set aside (" + boilerplate.length + ")"), list));
     }
     if (!box.childElementCount) emptyNote(box, "Nothing is known about where this text comes from.");
   }
