@@ -170,6 +170,13 @@ def affiliation(name: Span) -> str | None:
     return None
 
 
+def _has_role(entity: Span) -> bool:
+    """A proper name with a role in apposition ("Gregory Copley, editor of ...") names a person, whatever NER said."""
+    return all(t.pos_ == "PROPN" for t in entity) and any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= entity.end for c in entity.root.children
+    )
+
+
 def _entity_label(token: Token) -> str | None:
     entity = _entity_of(token)
     return entity.label_ if entity is not None else None
@@ -201,7 +208,7 @@ class Registry:
         self.titled: list[tuple[int, str, str]] = []  # (offset, title word, full name): "Pope" -> "Francis"
         self._sentence_starts = [s.start_char for s in doc.sents]
         for entity in doc.ents:
-            if entity.label_ == "PERSON":
+            if entity.label_ == "PERSON" or _has_role(entity):
                 tokens = [t for t in entity if t.lower_ not in HONORIFICS and t.pos_ != "PART"]
                 if tokens:
                     span = doc[tokens[0].i : tokens[-1].i + 1]

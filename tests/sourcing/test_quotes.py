@@ -1,0 +1,145 @@
+import json
+
+import pytest
+
+from unspin.document import Document
+from unspin.sourcing import add_quotes
+
+
+def quotes_of(text):
+    doc = Document(text)
+    add_quotes(doc)
+    return doc, doc.spans("quotes")
+
+
+def direct(text):
+    return [q for q in quotes_of(text)[1] if q.label == "direct"]
+
+
+def test_quote_then_told_outlet():
+    text = (
+        "Joshua Landis teaches at a university.\n"
+        '"The US is very uncomfortable with this," Landis told RT.'
+    )
+    (quote,) = direct(text)
+    assert quote.attrs["speaker"] == "Joshua Landis"
+    assert quote.attrs["cue"] == "told"
+
+
+def test_ambassador_before_name_is_the_affiliation():
+    text = '"It is highly suspicious," Russia\'s Ambassador Vitaly Churkin said on Saturday.'
+    (quote,) = direct(text)
+    assert quote.attrs["speaker"] == "Vitaly Churkin"
+    assert quote.attrs["affiliation"] == "Russia's Ambassador"
+    span_text = text[quote.attrs["speaker_start"] : quote.attrs["speaker_end"]]
+    assert span_text == "Vitaly Churkin"
+
+
+def test_partial_quote_of_envoy():
+    (quote,) = direct('US envoy Samantha Power expressed "regret" over the strike.')
+    assert (quote.attrs["speaker"], quote.attrs["affiliation"]) == ("Samantha Power", "US envoy")
+
+
+def test_according_to_with_of_affiliation():
+    text = (
+        "According to Joshua Landis of the Center for Middle Eastern Studies, University of Oklahoma, "
+        'the US "is very uncomfortable in this new relationship with Russia."'
+    )
+    (quote,) = direct(text)
+    assert quote.attrs["speaker"] == "Joshua Landis"
+    assert quote.attrs["affiliation"] == "Center for Middle Eastern Studies, University of Oklahoma"
+
+
+def test_apposition_gives_the_role():
+    text = 'William Jones, the Washington bureau chief of Executive Intelligence Review, said: "She should be fired."'
+    (quote,) = direct(text)
+    assert quote.attrs["speaker"] == "William Jones"
+    assert "Executive Intelligence Review" in quote.attrs["affiliation"]
+
+
+def test_pronoun_and_split_quote_resolve_to_the_named_speaker():
+    text = (
+        "Gregory Copley, editor of Defense & Foreign Affairs, spoke to reporters.\n"
+        '"It is a coincidence," he said. "It was a leak of targeting data to the fighters."'
+    )
+    first, second = direct(text)
+    assert first.attrs["speaker"] == "Gregory Copley"
+    assert second.attrs["speaker"] == "Gregory Copley"
+    assert first.attrs["affiliation"] == "editor of Defense & Foreign Affairs"
+
+
+def test_surname_and_pronoun_back_references_after_other_names():
+    text = (
+        "Abayomi Azikiwe, editor at Pan-African News Wire, was interviewed.\n"
+        "Kerry and Lavrov agreed on a deal.\n"
+        '"This is problematic for the United States and its allies," Azikiwe said.\n'
+        '"It removes their main foreign policy imperative in the region," he added.'
+    )
+    first, second = direct(text)
+    assert first.attrs["speaker"] == "Abayomi Azikiwe"
+    assert second.attrs["speaker"] == "Abayomi Azikiwe"
+
+
+def test_unquoted_paragraph_continuing_a_quote():
+    text = (
+        '"Is it a coincidence that they were ready?" Copley asked.\n\n'
+        '"This perhaps indicates that there might well have been a leak of the targeting."'
+    )
+    first, second = direct(text)
+    assert first.attrs["speaker"] == second.attrs["speaker"] == "Copley"
+    assert second.score < first.score
+
+
+def test_transcript_label():
+    text = 'Omar Smith works on the campaign.\nSMITH: "That is not for them to know, that is not for them to know."'
+    (quote,) = direct(text)
+    assert quote.attrs["speaker"] == "Omar Smith"
+
+
+def test_indirect_attribution_by_unnamed_analysts():
+    doc, spans = quotes_of("The US would make a stink about it, analysts said, adding that the ceasefire is fragile.")
+    (span,) = [s for s in spans if s.label == "indirect"]
+    assert span.attrs["speaker"] == "analysts"
+    assert span.attrs["named"] is False
+    assert doc.summaries["sources"]["unnamed_source_mentions"] == 1
+
+
+def test_indirect_said_that_and_according_to():
+    doc, spans = quotes_of(
+        "Officials said that the convoy was hit twice.\n62 people were killed, according to the Russian Ministry of Defense."
+    )
+    speakers = {s.attrs["speaker"] for s in spans if s.label == "indirect"}
+    assert speakers == {"Officials", "Russian Ministry of Defense"}
+
+
+def test_scare_quote_without_speaker_is_not_a_quote():
+    _, spans = quotes_of('The so-called "moderate" rebels crossed the border.')
+    assert spans == []
+
+
+def test_long_quote_without_speaker_is_listed_as_unattributed():
+    doc, spans = quotes_of('The slogan read: "we will never give up our land to anyone".\n')
+    assert [s.attrs["speaker"] for s in spans] == [None]
+    assert doc.summaries["sources"]["unattributed_quotes"] == 1
+
+
+def test_article_without_quotes():
+    doc, spans = quotes_of("The weather was fine. Markets were calm.")
+    assert spans == []
+    assert doc.summaries["sources"]["sources"] == []
+    assert doc.summaries["sources"]["distinct_speakers"] == 0
+
+
+def test_spans_have_exact_offsets_and_json_attrs():
+    text = 'Caf\u00e9 owner \u00c9milie Dupont said: \u201cWe serve \U0001f600 everyone here,\u201d on Monday.\r\nMore text.'
+    doc, spans = quotes_of(text)
+    assert spans
+    for span in spans:
+        assert doc.text[span.start : span.end] == doc.span_text(span)
+        json.dumps(span.attrs)
+    json.dumps(doc.summaries["sources"])
+
+
+@pytest.mark.parametrize("text", ['"', '""', '"a"', "\u201c\u201d \u201c"])
+def test_degenerate_marks_do_not_break(text):
+    quotes_of(text)
