@@ -18,6 +18,7 @@ def _register() -> None:
     from unspin.cli import analyze  # noqa: F401
     from unspin.cli import bench  # noqa: F401
     from unspin.cli import corpus  # noqa: F401
+    from unspin.cli import ptc  # noqa: F401
     from unspin.cli import serve  # noqa: F401
 
 
