@@ -53,7 +53,7 @@ def test_tables_cover_every_layer_and_provenance(report):
     for expected in (
         "Legend and counts", "Loaded language", "Scare quotes", "Big <claim>", "Quotes", "Vitaly Churkin",
         "Russia <UN>", "Claims", "the ministry", "Highest-scoring sentences", "Provenance", "globalresearch.ca",
-        "A label describes the outlet, not this article.", "Syndicated from", "evidence: “By RT”",
+        "A label describes the outlet, not this article.", "Syndicated from", "“By RT”",
         "Removed: disclaimer", "Summary", "Propaganda share",
     ):
         assert expected in text, expected

@@ -29,10 +29,18 @@ from unspin.render.legend import (
     numbered_spans,
 )
 from unspin.render.segments import segments
-from unspin.render.values import MAX_DEPTH, attr_columns, plain, score_text, shorten, source_facts
+from unspin.render.values import (
+    MAX_DEPTH,
+    PROFILE_CAVEAT,
+    attr_columns,
+    plain,
+    score_text,
+    shorten,
+    source_facts,
+    without_caveat,
+)
 from unspin.report import SCHEMA, Report
 
-PROFILE_CAVEAT = "A label describes the outlet, not this article."
 DISCLAIMER = (
     "Automatic analysis: rules and models make mistakes. Treat highlights as prompts to read closely, "
     "not as verdicts."
@@ -334,7 +342,7 @@ def _results_panel(report: Report) -> str:
     if not nested:
         return ""
     body = "".join(f"<h3>{e(humanize(key))}</h3>{value_html(value)}" for key, value in nested.items())
-    return f'<section class="card" id="results"><h2>Article-level results</h2>{body}</section>\n'
+    return f'<section class="card wide" id="results"><h2>Article-level results</h2>{body}</section>\n'
 
 
 def _results(summary: dict[str, Any]) -> dict[str, Any]:
@@ -382,9 +390,10 @@ def _quotes_panel(doc: Document, items: list[str]) -> str:
     )
     return (
         f'<section class="card" id="quotes"><h2>Quotes and sources ({len(items)})</h2>'
-        "<table><thead><tr><th>Speaker</th><th>Affiliation</th><th>Quotes</th></tr></thead>"
+        '<table><thead><tr><th>Speaker</th><th>Affiliation</th><th class="n">Quotes</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
-        f'<ol class="items">{"".join(items)}</ol></section>\n'
+        f'<details class="all"><summary>All {len(items)} quotes</summary><ol class="items">{"".join(items)}</ol></details>'
+        "</section>\n"
     )
 
 
@@ -408,16 +417,11 @@ def _provenance_panel(doc: Document) -> str:
     if prov.outlet:
         rows.append(("Outlet", e(prov.outlet)))
     if prov.outlet_profile:
-        profile = prov.outlet_profile if isinstance(prov.outlet_profile, dict) else {"profile": prov.outlet_profile}
-        pairs = "".join(
-            f"<dt>{e(str(key).replace('_', ' ').capitalize())}</dt><dd>{e(value)}</dd>"
-            for key, value in profile.items()
-            if plain(value)
-        )
-        rows.append(("Outlet profile", f'<dl class="kv">{pairs}</dl><p class="caveat">{e(PROFILE_CAVEAT)}</p>'))
+        profile = value_html(without_caveat(prov.outlet_profile))
+        rows.append(("Outlet profile", f'{profile}<p class="caveat">{e(PROFILE_CAVEAT)}</p>'))
     for synd in prov.syndicated_from:
-        extra = f" ({e(synd.attrs)})" if plain(synd.attrs) else ""
-        rows.append(("Syndicated from", f"<strong>{e(synd.name)}</strong>{extra}<br><q>{e(synd.evidence)}</q>"))
+        extra = value_html(synd.attrs) if plain(synd.attrs) else ""
+        rows.append(("Syndicated from", f"<strong>{e(synd.name)}</strong> <q>{e(synd.evidence)}</q>{extra}"))
     if prov.boilerplate:
         removed = "".join(
             f"<details><summary>{e(plain(boiler.kind).replace('_', ' '))}</summary><pre>{e(boiler.text)}</pre></details>"

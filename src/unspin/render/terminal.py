@@ -28,10 +28,18 @@ from unspin.render.legend import (
     numbered_spans,
 )
 from unspin.render.segments import segments
-from unspin.render.values import MAX_DEPTH, attr_columns, plain, score_text, shorten, source_facts
+from unspin.render.values import (
+    MAX_DEPTH,
+    PROFILE_CAVEAT,
+    attr_columns,
+    plain,
+    score_text,
+    shorten,
+    source_facts,
+    without_caveat,
+)
 from unspin.report import Report
 
-PROFILE_CAVEAT = "A label describes the outlet, not this article."
 
 
 def print_report(report: Report, console: Console) -> None:
@@ -170,20 +178,15 @@ def _layer_table(doc: Document, layer: str) -> Table:
 
 def _provenance_table(doc: Document) -> Table | None:
     prov = doc.provenance
-    rows: list[tuple[str, Text]] = []
+    rows: list[tuple[str, RenderableType]] = []
     if prov.outlet:
         rows.append(("Outlet", Text(plain(prov.outlet))))
     if prov.outlet_profile:
-        profile = Text(plain(prov.outlet_profile))
-        profile.append("\n" + PROFILE_CAVEAT, style="dim italic")
-        rows.append(("Outlet profile", profile))
+        caveat = Text(PROFILE_CAVEAT, style="dim italic")
+        rows.append(("Outlet profile", Group(value_renderable(without_caveat(prov.outlet_profile)), caveat)))
     for synd in prov.syndicated_from:
-        line = Text(plain(synd.name), style="bold")
-        extra = plain(synd.attrs)
-        if extra:
-            line.append(f" ({extra})")
-        line.append(f"\nevidence: “{shorten(plain(synd.evidence), 200)}”", style="dim")
-        rows.append(("Syndicated from", line))
+        line = Text.assemble((plain(synd.name), "bold"), (f"  “{shorten(plain(synd.evidence), 200)}”", "dim"))
+        rows.append(("Syndicated from", Group(line, value_renderable(synd.attrs)) if plain(synd.attrs) else line))
     for boiler in prov.boilerplate:
         kind = plain(boiler.kind).replace("_", " ")
         rows.append((f"Removed: {kind}", Text(shorten(plain(boiler.text), 200), style="dim")))

@@ -7,6 +7,9 @@ from typing import Any
 from unspin.document import Source
 from unspin.render.legend import humanize
 
+#: Shown beside every outlet profile (the profile itself may carry the same note; it is then left out there).
+PROFILE_CAVEAT = "A label describes the outlet, not this article."
+
 #: Attr columns shown first for a layer, in this order; other attrs follow in first-seen order.
 PREFERRED_ATTRS = {
     "quotes": ("speaker", "affiliation"),
@@ -70,3 +73,10 @@ def source_facts(source: Source) -> list[tuple[str, str]]:
         ("Id", source.id),
     )
     return [(label, plain(value)) for label, value in fields if plain(value)]
+
+
+def without_caveat(profile: Any) -> Any:
+    """An outlet profile without entries that repeat :data:`PROFILE_CAVEAT` (renderers show it once, styled)."""
+    if not isinstance(profile, dict):
+        return profile
+    return {key: value for key, value in profile.items() if value != PROFILE_CAVEAT}
