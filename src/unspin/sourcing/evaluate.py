@@ -29,8 +29,11 @@ REPO = Path(__file__).resolve().parents[3]
 GOLD = REPO / "tests" / "data" / "quotes" / "ptc-speakers.jsonl"
 SHARED = REPO.parent / "shared"
 
-#: Articles looked at while writing and tuning the rules; the rest were not read for tuning.
-DEV_ARTICLES = frozenset({"729410793", "728343601", "765953146", "999000158", "111111131"})
+#: Articles whose errors were looked at while writing and tuning the rules (the first five
+#: from the start, the next four after a first round); the other articles' errors were not.
+DEV_ARTICLES = frozenset(
+    {"729410793", "728343601", "765953146", "999000158", "111111131", "999001032", "725731328", "721890296", "770376380"}
+)
 
 #: Words a speaker's name may carry or lack and still be the same speaker.
 _TITLES = frozenset(

@@ -9,6 +9,8 @@ this one opens a new line with no cue of its own (a quote running on over paragr
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass
 
@@ -32,6 +34,9 @@ MIN_UNATTRIBUTED_WORDS = 5
 
 #: A quote of at most this many words is often a term or scare quote: it needs a speech verb close above it.
 SHORT_QUOTE_WORDS = 2
+
+#: How many words of a separately parsed sentence right after a quote may hold its cue ("Landis told RT").
+FOLLOWING_CUE_TOKENS = 6
 
 #: How far (characters, lines) a new-line quote without a cue may be from the last quote to share its speaker.
 CONTINUATION_GAP_CHARS = 200
@@ -121,10 +126,14 @@ def _parse_cues(inside: SpacySpan, max_steps: int):
 def _sentence_cues(sdoc: Doc, inside: SpacySpan, quotes: list[tuple[int, int]]):
     """"according to X" and speech verbs in the sentences the quote touches, nearest first."""
     sentences = {inside[0].sent, inside[-1].sent}
+    tokens = {t for s in sentences for t in s}
     after = inside.end
-    if after < len(sdoc) and sdoc[after].idx - inside.end_char <= 3:
-        sentences.add(sdoc[after].sent)
-    tokens = sorted({t for s in sentences for t in s}, key=lambda t: t.i)
+    if after < len(sdoc) and sdoc[after].idx - inside.end_char <= 3 and sdoc[after].sent not in sentences:
+        # '"...," Landis told RT.' parsed as its own sentence: only its first few words, and not a colon intro.
+        following = sdoc[after].sent
+        if not following.text.rstrip().endswith(":"):
+            tokens |= set(following[:FOLLOWING_CUE_TOKENS])
+    tokens = sorted(tokens, key=lambda t: t.i)
     outside = [t for t in tokens if not inside.start <= t.i < inside.end and not _in_quotes(t.idx, quotes)]
     outside.sort(key=lambda t: t.i - inside.end if t.i >= inside.end else (inside.start - t.i) * 2)
     for token in outside:
@@ -146,7 +155,8 @@ def _before(sdoc: Doc, start: int, registry: Registry, quotes: list[tuple[int, i
     if label:
         name = label.group("label").title() if label.group("label").isupper() else label.group("label")
         full = registry.full_name(name, start)
-        return Attribution(full, registry.affiliation_of(full), True, ":", "label")
+        if label.group("label").isupper() or full != name:  # "SMITH:" or a name the text gave, not "On Hezbollah:"
+            return Attribution(full, registry.affiliation_of(full), True, ":", "label")
     if text[line_start:start].strip():
         return None
     previous_end = line_start - 1
@@ -214,7 +224,9 @@ def _continues(text: str, last_end: int, start: int) -> bool:
 
 
 def _in_quotes(pos: int, quotes: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in quotes)
+    """Binary search: quotes are in text order and never overlap (a scan per token was quadratic)."""
+    i = bisect.bisect_right(quotes, (pos, math.inf)) - 1
+    return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
 
 
 def _direct_span(start: int, end: int, found: Attribution) -> Span:

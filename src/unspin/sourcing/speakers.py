@@ -24,7 +24,7 @@ SPEECH_VERBS = frozenset(
     predict promise vow urge complain recall suggest stress emphasize emphasise observe remark comment
     shout scream joke quip agree report allege assert contend maintain reiterate repeat recount
     utter denounce condemn blast thunder muse wonder query demand plead counter retort add
-    observe mention point caution signal hail laud proclaim boast brag teach utter""".split()
+    observe mention point caution signal hail laud proclaim boast brag teach utter appeal""".split()
 )
 
 #: Verbs that report a statement in indirect speech ("X said that ...") when they have a clause.
@@ -36,6 +36,7 @@ INDIRECT_VERBS = frozenset(
 
 PRONOUNS = frozenset({"he", "she", "they"})
 _NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "who", "what", "there", "i", "we", "you", "one"})
+MAX_TITLE_WORDS = 3
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "mr.", "mrs.", "ms.", "dr."})
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
@@ -116,12 +117,18 @@ def mention(head: Token) -> Mention | None:
             span.end_char,
             named=True,
             affiliation=affiliation(span),
-            is_org=entity.label_ != "PERSON",
+            is_org=entity.label_ != "PERSON" and not _has_role(entity),
         )
     if head.pos_ == "PROPN":
         span = _proper_name(head)
         return Mention(_clean(span.text), span.start_char, span.end_char, named=True, affiliation=affiliation(span))
     span = _noun_phrase(head)
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is not None:  # "the photographer, Askia Muhammad, told ..."
+        found = mention(named)
+        if found is not None:
+            found.affiliation = found.affiliation or _clean(span.text)
+            return found
     return Mention(_clean(span.text), span.start_char, span.end_char, named=False, affiliation=None)
 
 
@@ -170,6 +177,19 @@ def affiliation(name: Span) -> str | None:
     return None
 
 
+def _title_before(name: Span) -> tuple[str, ...]:
+    """Title words right before a name: "Prime Minister" in "Hungarian Prime Minister Viktor Orban"."""
+    words = []
+    i = name.start - 1
+    while i >= 0 and len(words) < MAX_TITLE_WORDS:
+        token = name.doc[i]
+        if not (token.is_title or token.is_upper) or token.pos_ not in ("PROPN", "NOUN", "ADJ") or token.ent_type_ == "PERSON":
+            break
+        words.append(token.lower_.rstrip("."))
+        i -= 1
+    return tuple(reversed(words))
+
+
 def _has_role(entity: Span) -> bool:
     """A proper name with a role in apposition ("Gregory Copley, editor of ...") names a person, whatever NER said."""
     return all(t.pos_ == "PROPN" for t in entity) and any(
@@ -199,25 +219,29 @@ def name_key(name: str) -> tuple[str, ...]:
 
 
 class Registry:
-    """Full names and roles the text gave, for resolving "Landis" and "he" later on."""
+    """Full names and roles the text gave, for resolving "Landis", "the Pope" and "he" later on."""
 
     def __init__(self, doc: Doc, quoted: Callable[[int], bool]) -> None:
-        self.people: list[tuple[int, str, str | None]] = []  # (char offset, full name, affiliation)
-        self.speakers: list[tuple[int, str]] = []
-        self.mentioned: list[tuple[int, str]] = []  # people named outside quotes, not as possessives
-        self.titled: list[tuple[int, str, str]] = []  # (offset, title word, full name): "Pope" -> "Francis"
+        self.people: list[tuple[int, str, str | None]] = []  # (char offset, name, affiliation)
+        self.persons: set[tuple[str, ...]] = set()  # name keys of people (not outlets or agencies)
+        self.speakers: list[tuple[int, str]] = []  # named people who said something, for "he said"
+        self.introduced: list[tuple[int, str]] = []  # full names given outside quotes, not as possessives
+        self.titled: list[tuple[int, tuple[str, ...], str]] = []  # ("prime", "minister") -> "Viktor Orban"
         self._sentence_starts = [s.start_char for s in doc.sents]
         for entity in doc.ents:
             if entity.label_ == "PERSON" or _has_role(entity):
                 tokens = [t for t in entity if t.lower_ not in HONORIFICS and t.pos_ != "PART"]
-                if tokens:
-                    span = doc[tokens[0].i : tokens[-1].i + 1]
-                    self.people.append((span.start_char, _clean(span.text), affiliation(span)))
-                    title = doc[span.start - 1] if span.start else None
-                    if title is not None and title.pos_ == "PROPN" and title.is_title:
-                        self.titled.append((span.start_char, title.lower_, _clean(span.text)))
-                    if entity.root.dep_ != "poss" and not quoted(span.start_char):
-                        self.mentioned.append((span.start_char, _clean(span.text)))
+                if not tokens:
+                    continue
+                span = doc[tokens[0].i : tokens[-1].i + 1]
+                name = _clean(span.text)
+                self.people.append((span.start_char, name, affiliation(span)))
+                self.persons.add(name_key(name))
+                title = _title_before(span)
+                if title:
+                    self.titled.append((span.start_char, title, name))
+                if len(span) > 1 and entity.root.dep_ != "poss" and not quoted(span.start_char):
+                    self.introduced.append((span.start_char, name))
 
     def full_name(self, name: str, before: int) -> str:
         """The longest earlier (else any) name that ends with ``name``'s last word (or holds it: "Pope")."""
@@ -235,12 +259,12 @@ class Registry:
         return self._likeliest(earlier, before)
 
     def by_title(self, phrase: str, before: int) -> str | None:
-        """The latest person the text named with this one-word title ("the Pope" -> "Pope Francis")."""
+        """The person the text named with this title ("the Pope" -> "Pope Francis", "the prime minister")."""
         key = name_key(phrase)
-        if len(key) != 1:
+        if not 1 <= len(key) <= MAX_TITLE_WORDS:
             return None
-        matches = [(pos, full) for pos, full, _ in self.people if key[0] in name_key(full)[:-1]]
-        matches += [(pos, f"{phrase.strip().title()} {full}") for pos, title, full in self.titled if title == key[0]]
+        matches = [(pos, full) for pos, full, _ in self.people if len(key) == 1 and key[0] in name_key(full)[:-1]]
+        matches += [(pos, full) for pos, title, full in self.titled if set(key) <= set(title)]
         earlier = [m for m in matches if m[0] < before]
         return self._likeliest(earlier, before) if earlier else None
 
@@ -262,16 +286,17 @@ class Registry:
     def note_speaker(self, found: Mention) -> str:
         """Remember a named speaker; returns the full name. "He said" later refers back to the latest one."""
         name = self.full_name(found.name, found.start)
-        self.speakers.append((found.start, name))
+        if name_key(name) in self.persons:
+            self.speakers.append((found.start, name))
         self.people.append((found.start, found.name, found.affiliation))
         return name
 
     def referent(self, pos: int) -> str | None:
-        """Whom "he"/"she" at ``pos`` means: the latest named speaker, unless a person named
-        in a later sentence (before the pronoun's own) took the stage since."""
+        """Whom "he"/"she" at ``pos`` means: the latest person quoted, unless a person introduced
+        by full name in a later sentence (before the pronoun's own) took the stage since."""
         sentence = self._sentence_of(pos)
         speaker = max(((p, n) for p, n in self.speakers if p < pos), default=None)
-        person = max(((p, n) for p, n in self.mentioned if self._sentence_of(p) < sentence), default=None)
+        person = max(((p, n) for p, n in self.introduced if self._sentence_of(p) < sentence), default=None)
         if person and (speaker is None or self._sentence_of(person[0]) > self._sentence_of(speaker[0])):
             return self.full_name(person[1], pos)
         return speaker[1] if speaker else None
