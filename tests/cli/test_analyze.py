@@ -240,3 +240,15 @@ def test_json_array_of_a_batch_where_everything_failed_is_empty(runner, tmp_path
     batch.write_text("[1]\n", encoding="utf-8")
     result = run(runner, str(batch), "-f", "json")
     assert result.exit_code == 2 and json.loads(result.stdout) == []
+
+
+def test_a_known_non_input_error_is_one_line_without_traceback_hint(runner, article, monkeypatch):
+    from unspin.errors import ModelError
+
+    def missing_model(doc):
+        raise ModelError("technique model file not found: reinstall unspin")
+
+    monkeypatch.setattr(pipeline, "default_analysers", lambda: [missing_model])
+    result = run(runner, str(article))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"error: {article}: technique model file not found: reinstall unspin"]

@@ -1,8 +1,8 @@
 """``unspin analyze``: read inputs, run the pipeline, hand each report to the writer for the format.
 
 Exit codes: 0 every input analysed; 2 some input could not be read or analysed (each listed at the
-end as ``error: <input>: <reason>``), or a usage/output problem; 1 an unexpected error (one line;
-``--debug`` prints the traceback).
+end as ``error: <input>: <reason>``), or a usage/output problem; 1 anything else that stops the run,
+such as a missing model file or a bug (one line; ``--debug`` prints a bug's traceback).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from unspin.cli import app
-from unspin.errors import InputError
+from unspin.errors import InputError, UnspinError
 from unspin.ingest import RawArticle
 from unspin.ingest.files import BATCH_SUFFIXES, STDIN, iter_inputs
 from unspin.pipeline import analyze_many
@@ -70,16 +70,16 @@ def analyze(
                 else:
                     writer.write(result)
                 advance(seen, len(failures))
-    except (KeyboardInterrupt, typer.Exit):
-        raise
     except BrokenPipeError:  # the reader went away (``| head``): stop quietly, like other Unix tools
         _silence_stdout()
         raise typer.Exit(1) from None
+    except UnspinError as exc:  # known, but not about one input (a model file missing): no traceback needed
+        _fail(f"{inputs.where}{exc}", 1)
     except Exception as exc:  # one line for the user; the traceback only on request
         if debug:
             traceback.print_exc()
-        where = f"{inputs.current}: " if inputs.current else ""
-        _fail(f"{where}unexpected {type(exc).__name__}: {exc}" + ("" if debug else " (--debug shows the traceback)"), 1)
+        hint = "" if debug else " (--debug shows the traceback)"
+        _fail(f"{inputs.where}unexpected {type(exc).__name__}: {exc}{hint}", 1)
     for failure in failures:
         typer.echo(f"error: {_one_line(str(failure))}", err=True)
     if failures:
@@ -108,6 +108,11 @@ class _Named:
         for item in self.items:
             self.current = item.source if isinstance(item, InputError) else item.name
             yield item
+
+    @property
+    def where(self) -> str:
+        """``"<input>: "`` for a message prefix, or nothing before the first input."""
+        return f"{self.current}: " if self.current else ""
 
 
 @contextmanager
