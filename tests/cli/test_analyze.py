@@ -252,3 +252,11 @@ def test_a_known_non_input_error_is_one_line_without_traceback_hint(runner, arti
     result = run(runner, str(article))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [f"error: {article}: technique model file not found: reinstall unspin"]
+
+
+def test_html_for_one_input_into_an_existing_directory(runner, article, tmp_path):
+    out = tmp_path / "pages"
+    out.mkdir()
+    result = run(runner, str(article), "-f", "html", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.iterdir()] == ["article.html"]
