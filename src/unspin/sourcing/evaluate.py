@@ -93,7 +93,7 @@ def load_gold(path: Path = GOLD) -> dict[str, list[dict]]:
 
 
 def score_article(text: str, gold: list[dict], score: Score, article: str) -> None:
-    doc = Document(text)
+    doc = Document(text, title=text.split("\n", 1)[0] or None)  # as the PTC reader builds it
     add_quotes(doc)
     predicted = [s for s in doc.spans("quotes") if s.label == "direct"]
     matched: set[int] = set()

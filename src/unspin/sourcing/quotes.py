@@ -35,6 +35,12 @@ MIN_UNATTRIBUTED_WORDS = 5
 #: A quote of at most this many words is often a term or scare quote: it needs a speech verb close above it.
 SHORT_QUOTE_WORDS = 2
 
+#: Words in a line ending in a colon that announce a list of someone's quotes ("Some Farrakhan quotes:").
+LIST_WORDS = frozenset({"quotes", "quote", "quotations", "words", "remarks", "statement", "statements"})
+
+#: A headline quotes the person it opens with when the name starts within this many words.
+HEADLINE_NAME_OFFSET = 3
+
 #: How many words of a separately parsed sentence right after a quote may hold its cue ("Landis told RT").
 FOLLOWING_CUE_TOKENS = 6
 
@@ -42,11 +48,12 @@ FOLLOWING_CUE_TOKENS = 6
 CONTINUATION_GAP_CHARS = 200
 CONTINUATION_GAP_LINES = 2
 CONTINUATION_SAME_LINE_CHARS = 60
+TOPIC_PREFIX_CHARS = 40
 
 _LABEL = re.compile(r"(?:^|\n)[ \t]*(?P<label>[A-Z][A-Za-z.'\u2019-]+(?: [A-Z][A-Za-z.'\u2019-]+){0,2})[ \t]*:[ \t]*$")
 
 #: Confidence of each way of finding a speaker, kept as the span's score.
-CONFIDENCE = {"parse": 0.9, "sentence": 0.8, "label": 0.8, "colon": 0.7, "continuation": 0.6, None: 0.3}
+CONFIDENCE = {"parse": 0.9, "sentence": 0.8, "label": 0.8, "colon": 0.7, "continuation": 0.6, "headline": 0.6, None: 0.3}
 
 
 @dataclass
@@ -71,6 +78,8 @@ def add_quotes(doc: Document) -> None:
     used_verbs: set[int] = set()
     for start, end in direct:
         found, verb = _attribute(sdoc, start, end, direct, registry)
+        if found is None:
+            found = _headline(sdoc, start, doc.title_end, registry)
         if found is None and last is not None and _continues(doc.text, last_end, start):
             found = Attribution(last.speaker, last.affiliation, last.named, None, "continuation")
         if verb is not None:
@@ -173,7 +182,26 @@ def _before(sdoc: Doc, start: int, registry: Registry, quotes: list[tuple[int, i
                 found = _resolve(subject, token, "colon", start, registry, quotes)
                 if found:
                     return found
+    if any(t.lower_ in LIST_WORDS for t in line):  # "Some Farrakhan quotes:"
+        for token in line:
+            if token.pos_ == "PROPN" and not _in_quotes(token.idx, quotes):
+                found = mention(token)
+                if found is not None and found.named:
+                    return _attribution(found, ":", "colon", start, registry)
     return None
+
+
+def _headline(sdoc: Doc, start: int, title_end: int, registry: Registry) -> Attribution | None:
+    """A headline that opens with a person ("Keith Ellison Defends Louis Farrakhan: "..."") quotes that person."""
+    if start >= title_end:
+        return None
+    line = sdoc.char_span(0, title_end, alignment_mode="contract")
+    if line is None:
+        return None
+    first = next((e for e in line.ents if e.label_ == "PERSON"), None)
+    if first is None or first.start - line.start > HEADLINE_NAME_OFFSET or first.end_char > start:
+        return None
+    return _attribution(mention(first.root), "headline", "headline", start, registry)
 
 
 def _resolve(
@@ -218,7 +246,8 @@ def _continues(text: str, last_end: int, start: int) -> bool:
     """A quote soon after the last attributed one that opens a new line or a new sentence ('... Copley said. "...')."""
     gap = text[last_end:start]
     line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip():
+    prefix = text[line_start:start].strip()
+    if not prefix or (prefix.endswith(":") and len(prefix) <= TOPIC_PREFIX_CHARS):  # a new line, or "On Hezbollah:"
         return len(gap) <= CONTINUATION_GAP_CHARS and gap.count("\n") <= CONTINUATION_GAP_LINES
     return len(gap) <= CONTINUATION_SAME_LINE_CHARS and "\n" not in gap and gap.rstrip().endswith(".")
 

@@ -193,7 +193,8 @@ def _title_before(name: Span) -> tuple[str, ...]:
 def _has_role(entity: Span) -> bool:
     """A proper name with a role in apposition ("Gregory Copley, editor of ...") names a person, whatever NER said."""
     return all(t.pos_ == "PROPN" for t in entity) and any(
-        c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= entity.end for c in entity.root.children
+        c.dep_ == "appos" and c.i >= entity.end and (c.pos_ == "NOUN" or any(d.dep_ == "det" for d in c.children))
+        for c in entity.root.children
     )
 
 
