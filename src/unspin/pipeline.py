@@ -107,12 +107,15 @@ def analyze_many(
     raws: Iterable[RawArticle | InputError], *, clean: bool = True, analysers: Sequence[Analyser] | None = None
 ) -> Iterable[Report | InputError]:
     """Analyse a stream of inputs; a bad one yields its InputError and the stream goes on."""
-    chosen = default_analysers() if analysers is None else list(analysers)
+    chosen = None if analysers is None else list(analysers)
     for raw in raws:
         if isinstance(raw, InputError):
             yield raw
             continue
         try:
-            yield analyze_document(build_document(raw, clean=clean), chosen)
+            doc = build_document(raw, clean=clean)
+            if chosen is None:  # set up (and load models) only once a good input arrives
+                chosen = default_analysers()
+            yield analyze_document(doc, chosen)
         except InputError as exc:
             yield exc

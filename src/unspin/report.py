@@ -94,10 +94,13 @@ class Report:
             raise ReportError(f"not an {SCHEMA} report")
         try:
             source_keys = {f.name for f in fields(Source)}
+            source = {k: v for k, v in (data.get("source") or {}).items() if k in source_keys}
+            _check_strings({"text": data["text"]}, nullable=False)
+            _check_strings({"title": data.get("title"), **source}, nullable=True)
             doc = Document(
                 data["text"],
                 title=data.get("title"),
-                source=Source(**{k: v for k, v in (data.get("source") or {}).items() if k in source_keys}),
+                source=Source(**source),
                 provenance=_provenance_from_dict(data.get("provenance") or {}),
             )
             for layer in LAYERS:
@@ -116,6 +119,12 @@ class Report:
         except json.JSONDecodeError as exc:
             raise ReportError(f"report is not JSON: {exc}") from exc
         return cls.from_dict(data)
+
+
+def _check_strings(values: dict[str, Any], *, nullable: bool) -> None:
+    for key, value in values.items():
+        if not (isinstance(value, str) or (nullable and value is None)):
+            raise TypeError(f"{key} must be a string{' or null' if nullable else ''}")
 
 
 def _span_to_dict(doc: Document, layer: str, span: Span) -> dict[str, Any]:
