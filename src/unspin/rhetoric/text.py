@@ -16,6 +16,8 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "gen", "col", "lt", "sgt", "prof", "rep", "sen",
 }
 _WORD = re.compile(r"\S+")
+#: Longest stretch searched back for a sentence start; a longer 'sentence' is not prose.
+MAX_SENTENCE_CHARS = 2_000
 
 
 def line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -26,8 +28,10 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def sentence_start(text: str, pos: int) -> int:
-    """Offset where the sentence holding ``pos`` begins (never before its line)."""
+    """Offset where the sentence holding ``pos`` begins (never before its line, nor over
+    ``MAX_SENTENCE_CHARS`` back: unbounded, every cue on a huge one-line input rescanned the line)."""
     line_start, _ = line_bounds(text, pos)
+    line_start = max(line_start, pos - MAX_SENTENCE_CHARS)
     start = line_start
     for match in _SENTENCE_END.finditer(text, line_start, pos):
         if not _is_abbreviation(text, line_start, match.start()):
