@@ -151,6 +151,7 @@ def test_other_file_types_are_415(client, name):
         ({"text": 42}, "text"),
         ({"text": "a", "colour": "red"}, "colour"),
         ({"html": "<p>x</p>", "title": "t"}, "title"),
+        ({"text": "a", "url": "https://example.org/" + "x" * 3000}, "url"),
     ],
 )
 def test_invalid_fields_are_422(client, payload, fragment):

@@ -186,3 +186,12 @@ def test_hostile_markup_renders_as_text_and_nothing_runs(browser, live_server, a
     browser.get(browser.find_element("id", "download-html").get_attribute("href"))
     assert "<script>window.__pwned" in browser.find_element("tag name", "body").text
     nothing_ran()
+
+
+def test_api_docs_render_offline_under_their_policy(browser, live_server):
+    browser.get_log("browser")
+    browser.get(live_server + "/docs")
+    wait_for(browser, lambda d: len(by_css(d, ".opblock")) >= 4, 30)
+    paths = {e.text for e in by_css(browser, ".opblock-summary-path")}
+    assert {"/api/analyze", "/api/report.html", "/api/techniques", "/healthz"} <= paths
+    assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]

@@ -10,7 +10,7 @@ import json
 from pathlib import PurePosixPath
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -30,13 +30,13 @@ _UPLOAD_FIELDS = ("url", "outlet")
 class ArticleIn(BaseModel):
     """An article as JSON: plain ``text`` (optionally with ``title``) or a web page's ``html``."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid")
 
     text: str | None = None
     html: str | None = None
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
+    title: str | None = Field(None, max_length=1_000)
+    url: str | None = Field(None, max_length=2_048)
+    outlet: str | None = Field(None, max_length=200)
 
     @model_validator(mode="after")
     def _one_body(self) -> "ArticleIn":
