@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from unspin import __version__
 from unspin.errors import ReportError
@@ -78,11 +78,11 @@ def router(analyse: Analyse, gate: AnalysisGate, is_ready: Callable[[], bool]) -
         description=f"JSON `{{\"text\": ...}}` or `{{\"html\": ..., \"url\": ...}}`, or a multipart upload "
         f"of a `.txt`/`.html` file in the field `file`. Returns the `{SCHEMA}` report.",
         openapi_extra={"requestBody": _ARTICLE_BODY},
-        responses=_ERRORS,
+        responses={**_ERRORS, 200: {"description": f"the {SCHEMA} report", "content": {"application/json": {}}}},
     )
-    async def analyze(request: Request) -> dict[str, Any]:
-        report = await gate.run(analyse, await _article(request))
-        return report.to_dict()
+    async def analyze(request: Request) -> JSONResponse:
+        raw = await _article(request)
+        return JSONResponse(await gate.run(lambda: analyse(raw).to_dict()))
 
     @api.post(
         "/api/report.html",
