@@ -21,6 +21,7 @@ app.add_typer(bench_app, name="bench")
 @bench_app.command("corpus")
 def corpus(
     size: list[int] = typer.Option([10_000, 100_000], "--size", help="Synthetic corpus sizes for near-duplicate detection."),
+    dedup: bool = typer.Option(True, "--dedup/--no-dedup", help="Run the near-duplicate benchmark."),
     sample: int = typer.Option(1_000, help="Articles compared pairwise by brute force (extrapolated to each size)."),
     ingest_articles: int = typer.Option(200, help="Articles for the ingest rate (0: skip)."),
     sentences: Path = typer.Option(None, help="Folder of .txt articles whose lines make the synthetic articles "
@@ -36,7 +37,7 @@ def corpus(
     console = Console(stderr=True)
     pool = bench.sentence_pool(sentences, random.Random(seed))
     results: dict = {"sentences": str(sentences) if sentences else "made-up words", "dedup": [], "ingest": []}
-    for count in size:
+    for count in size if dedup else []:
         with console.status(f"near-duplicates on {count:,} synthetic articles…"):
             items = bench.generate(count, pool, seed=seed)
             measured = bench.measure_dedup(items)
