@@ -38,3 +38,54 @@ def test_in_quotes_binary_search_agrees_with_a_scan(gaps, pos):
         start, at = at + gap, at + gap + 3 + gap % 7
         quotes.append((start, at))
     assert _in_quotes(pos, quotes) == any(s <= pos < e for s, e in quotes)
+
+
+def test_lone_surrogates_in_a_jsonl_batch_are_replaced_not_a_crash(tmp_path):
+    """A JSON escape like \\ud800 made a lone surrogate that no writer could encode: exit 1 'unexpected'."""
+    from typer.testing import CliRunner
+
+    from unspin.cli import app
+
+    batch = tmp_path / "b.jsonl"
+    batch.write_text('{"text": "Title\\n\\nHe said \\"x\\ud800\\" today.", "outlet": "A\\udfff"}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(batch), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert '"outlet": "A\ufffd"' in result.stdout and "x\ufffd" in result.stdout
+
+
+def test_deeply_nested_jsonl_line_is_one_bad_record(tmp_path):
+    """'[[[[...' raised RecursionError, which ended the whole batch with exit 1."""
+    from unspin.ingest.files import iter_inputs
+    from unspin.errors import InputError
+
+    batch = tmp_path / "b.jsonl"
+    batch.write_text("[" * 100_000 + '\n{"text": "Fine article text here."}\n', encoding="utf-8")
+    first, second = list(iter_inputs([str(batch)]))
+    assert isinstance(first, InputError) and "nested too deeply" in first.reason
+    assert second.text == "Fine article text here."
+
+
+def test_server_json_with_lone_surrogates_or_deep_nesting_is_not_500():
+    from fastapi.testclient import TestClient
+
+    from unspin.pipeline import build_document
+    from unspin.report import Report
+    from unspin.server.app import create_app
+
+    with TestClient(create_app(analyse=lambda raw: Report(build_document(raw)))) as client:
+        ok = client.post("/api/analyze", content='{"text": "Title\\n\\nSaid \\"x\\ud800\\".", "outlet": "\\udfff"}',
+                         headers={"content-type": "application/json"})
+        assert ok.status_code == 200 and ok.json()["source"]["outlet"] == "\ufffd"
+        deep = client.post("/api/analyze", content="[" * 100_000, headers={"content-type": "application/json"})
+        assert deep.status_code == 400 and "nested too deeply" in deep.json()["error"]
+
+
+def test_innermost_quote_is_found_among_thousands():
+    from unspin.rhetoric.quoting import find_quotations, innermost
+
+    text = "He said 'a' and 'b' " * 2_000 + '"They call it \'peace\' here," he said.'
+    quotes = find_quotations(text)
+    inner = text.index("'peace'")
+    outer = innermost(quotes, inner, inner + len("'peace'"))
+    assert outer is not None and text[outer.start : outer.end].startswith('"They call it')
+    assert innermost(quotes, 9, 10) is not None and innermost(quotes, 3, 4) is None

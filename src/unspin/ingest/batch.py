@@ -14,6 +14,7 @@ from unspin import limits
 from unspin.document import Source
 from unspin.errors import InputError
 from unspin.ingest import RawArticle
+from unspin.ingest.text import scrub
 
 #: Optional string fields a record may carry besides ``text``/``html``.
 METADATA_FIELDS = ("id", "title", "url", "outlet", "published")
@@ -48,6 +49,9 @@ def read_jsonl(path: str) -> Iterator[RawArticle | InputError]:
                 record = json.loads(text)
             except json.JSONDecodeError as exc:
                 yield InputError(name, f"invalid JSON ({exc.msg} at column {exc.colno})")
+                continue
+            except RecursionError:  # '[[[[...' deeper than the parser's stack
+                yield InputError(name, "invalid JSON (nested too deeply)")
                 continue
             yield _checked_record(record, name)
 
@@ -102,6 +106,7 @@ def _checked_record(record: Any, name: str) -> RawArticle | InputError:
     """A RawArticle from one decoded record, or the InputError that says what is wrong with it."""
     if not isinstance(record, Mapping):
         return InputError(name, f"record is a JSON {type(record).__name__}, not an object")
+    record = {key: scrub(value) if isinstance(value, str) else value for key, value in record.items()}
     body_key = "text" if record.get("text") is not None else "html" if record.get("html") is not None else None
     if body_key is None:
         return InputError(name, "record has no 'text' or 'html' field")

@@ -11,6 +11,9 @@ from unspin.errors import InputError
 #: C0 control characters other than tab and newline (CR is turned into LF before this applies).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
+#: UTF-16 surrogates alone are not characters: JSON escapes ("\\ud800") make them, and no encoder writes them.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 #: Share of control characters above which decoded bytes are taken for a binary file.
 _MAX_CONTROL_SHARE = 0.05
 
@@ -41,7 +44,12 @@ def normalize(text: str) -> str:
     """The one text form unspin analyses: LF line ends, no BOM, no NUL or other C0 controls but tab/newline."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.lstrip("\ufeff")
-    return _CONTROL.sub("", text)
+    return _CONTROL.sub("", scrub(text))
+
+
+def scrub(value: str) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD (one for one), so it can be written as UTF-8."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def _looks_utf16(data: bytes) -> bool:

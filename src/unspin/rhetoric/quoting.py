@@ -8,6 +8,7 @@ counts as quoted to its end.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ _OPEN_CONTEXT = " \t\u00a0([{/\u2014\u2013-\"\u201c\u00ab"
 #: Word-initial elisions that look like an opening single quote: '90s, '16, rock 'n' roll, 'em, 'til.
 #: A line wholly in quotes with at most this many words is a quoted (sub)heading.
 HEADING_MAX_WORDS = 20
+#: Quotations looked back over for one that holds a given stretch (see :func:`innermost`).
+NESTING_SCAN = 64
 _ELISION = re.compile(r"['\u2018](?:\d0s\b|\d\d\b|n['\u2019]|em\b|til\b|tis\b|twas\b|cause\b|bout\b)", re.IGNORECASE)
 
 
@@ -51,8 +54,13 @@ def find_quotations(text: str) -> list[Quoted]:
 
 
 def innermost(quotes: list[Quoted], start: int, end: int) -> Quoted | None:
-    """The smallest quotation that strictly contains ``start:end``, if any."""
-    around = [q for q in quotes if q.contains(start, end)]
+    """The smallest quotation that strictly contains ``start:end``, if any.
+
+    Only the ``NESTING_SCAN`` quotations opening last before ``start`` can hold it: a quotation
+    with more quotes inside is not prose, and scanning them all made one-line input quadratic.
+    """
+    before = bisect.bisect_left(quotes, start, key=lambda q: q.start)
+    around = [q for q in quotes[max(0, before - NESTING_SCAN) : before] if q.contains(start, end)]
     return min(around, key=lambda q: q.end - q.start, default=None)
 
 

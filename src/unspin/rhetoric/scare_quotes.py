@@ -18,6 +18,8 @@ MAX_WORDS = 4
 MAX_CHARS = 60
 #: Words before the quote searched for a verb of speech (same sentence only).
 SPEECH_WINDOW = 6
+#: How far back in the sentence a verb of speech still counts (~100 words): bounds the work per quote.
+SPEECH_LOOKBACK_CHARS = 600
 
 _DASH = "[-\u2010\u2011\u2013]"
 _DISTANCING = re.compile(rf"\b(?:so(?:{_DASH}|{SPACE})called|self{_DASH}(?:styled|proclaimed))\b", re.IGNORECASE)
@@ -105,7 +107,7 @@ def _partial_quotation(text: str, quote: Quoted, inner: str) -> tuple[str, bool]
     Close: within ``SPEECH_WINDOW`` words before, or a speaker and verb right after a quote that ends
     in a comma ("'No,' he said"). Anywhere earlier in the sentence counts too, as weaker evidence.
     """
-    start = sentence_start(text, quote.start)
+    start = max(sentence_start(text, quote.start), quote.start - SPEECH_LOOKBACK_CHARS)
     before = list(_SPEECH.finditer(text, start, quote.start))
     if before:
         last = before[-1]

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from unspin.document import Source
 from unspin.ingest import RawArticle
 from unspin.ingest.files import HTML_SUFFIXES, TEXT_SUFFIXES
-from unspin.ingest.text import decode
+from unspin.ingest.text import decode, scrub
 from unspin.server.errors import ApiError
 
 UPLOAD_SUFFIXES = tuple(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
@@ -57,12 +57,19 @@ class ArticleIn(BaseModel):
 async def read_json_object(request: Request) -> dict[str, Any]:
     """The body as a JSON object, or 400 when it is not one."""
     try:
-        data = json.loads(await request.body())
+        data = json.loads(await request.body(), object_pairs_hook=_scrubbed)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ApiError(400, f"malformed JSON: {exc}") from None
+    except RecursionError:
+        raise ApiError(400, "malformed JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise ApiError(400, "the JSON body must be an object")
     return data
+
+
+def _scrubbed(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's keys and string values without lone surrogates ("\\ud800"), which no answer could encode."""
+    return {scrub(key): scrub(value) if isinstance(value, str) else value for key, value in pairs}
 
 
 def article_from_json(data: dict[str, Any]) -> RawArticle:
