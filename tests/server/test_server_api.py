@@ -279,6 +279,19 @@ def test_techniques_lists_titles_definitions_and_colours(client):
     assert len({t["colour"] for t in data["techniques"]}) == len(TECHNIQUES)
 
 
+def test_the_first_analysis_is_the_warm_up_even_without_start_up():
+    seen: list[str] = []
+
+    def recording(raw: RawArticle) -> Report:
+        seen.append(raw.name)
+        return fake_analyse(raw)
+
+    cold = TestClient(create_app(recording))  # not entered: the start-up warm-up never ran
+    assert cold.get("/healthz").json()["ready"] is False
+    assert cold.post("/api/analyze", json={"text": ARTICLE}).status_code == 200
+    assert seen == ["<warm-up>", "<request text>"] and cold.get("/healthz").json()["ready"] is True
+
+
 def test_healthz_reports_warm_models(client):
     _wait_until(lambda: client.get("/healthz").json()["ready"])
     assert client.get("/healthz").json()["status"] == "ok"

@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException
 from unspin import __version__, limits
 from unspin.errors import InputError, UnspinError
 from unspin.ingest import RawArticle
+from unspin.report import Report
 from unspin.server import api, docs
 from unspin.server.errors import ApiError, error_response, handle_api_error
 from unspin.server.gate import AnalysisGate
@@ -54,11 +55,11 @@ def create_app(analyse: api.Analyse | None = None, settings: ServerSettings | No
         timeout_s=settings.timeout_s,
         retry_after_s=settings.retry_after_s,
     )
-    ready = threading.Event()
+    warm = _WarmOnce(analyse)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        gate.submit_background(lambda: _warm(analyse, ready))
+        gate.submit_background(warm.ensure)
         yield
         gate.close()
 
@@ -70,7 +71,7 @@ def create_app(analyse: api.Analyse | None = None, settings: ServerSettings | No
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.include_router(api.router(analyse, gate, ready.is_set))
+    app.include_router(api.router(warm.analyse, gate, warm.is_done))
     docs.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -90,19 +91,42 @@ def pipeline_analyse() -> api.Analyse:
 
     analysers = default_analysers()
 
-    def analyse(raw: RawArticle):  # noqa: ANN202 - returns Report
+    def analyse(raw: RawArticle) -> Report:
         return analyze_document(build_document(raw), analysers)
 
     return analyse
 
 
-def _warm(analyse: api.Analyse, ready: threading.Event) -> None:
-    try:
-        analyse(_WARM_UP)
-    except Exception:  # the server still answers; the first request will show the real error
-        log.exception("warming the analysers failed")
-    finally:
-        ready.set()
+class _WarmOnce:
+    """Runs one warm-up analysis before any real one, so lazily loaded models load once, in one thread.
+
+    Start-up warms in the background; a request arriving earlier waits for that warm-up (or does it,
+    when the app runs without its lifespan) instead of loading the same models concurrently.
+    """
+
+    def __init__(self, analyse: api.Analyse) -> None:
+        self._analyse = analyse
+        self._lock = threading.Lock()
+        self._done = False
+
+    def ensure(self) -> None:
+        if self._done:
+            return
+        with self._lock:
+            if self._done:
+                return
+            try:
+                self._analyse(_WARM_UP)
+            except Exception:  # the server still answers; the request that needs the model shows the error
+                log.exception("warming the analysers failed")
+            self._done = True
+
+    def is_done(self) -> bool:
+        return self._done
+
+    def analyse(self, raw: RawArticle) -> Report:
+        self.ensure()
+        return self._analyse(raw)
 
 
 def _add_error_handlers(app: FastAPI) -> None:
