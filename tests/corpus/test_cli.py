@@ -43,3 +43,12 @@ def test_missing_store_is_one_line_error(tmp_path):
     result = runner.invoke(app, ["corpus", "stats", "--db", str(tmp_path / "nope.sqlite")])
     assert result.exit_code == 2
     assert "no such corpus store" in result.output
+
+
+def test_bench_corpus_reports_quality_and_speed():
+    result = runner.invoke(app, ["bench", "corpus", "--size", "400", "--sample", "60", "--ingest-articles", "0", "--json"])
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.stdout)["dedup"]
+    assert row["articles"] == 400 and row["copies"] > 50
+    assert row["recall"] >= 0.95 and row["precision"] >= 0.99
+    assert row["brute_force_sample"] == 60 and row["speedup"] > 0

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from contextlib import closing
 from pathlib import Path
 
 from unspin.corpus import store
@@ -18,8 +19,16 @@ from .builders import loaded_words, make_article
 
 
 def _record_ids(db: Path) -> list[str]:
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         return sorted(row[0] for row in conn.execute("SELECT record_id FROM articles"))
+
+
+def _stored_so_far(db: Path) -> int:
+    """Articles the running ingest has committed (0 while it is still creating the store)."""
+    try:
+        return len(_record_ids(db)) if db.exists() else 0
+    except sqlite3.OperationalError:
+        return 0
 
 
 def test_ingest_stores_articles_and_logs_bad_records(corpus_inputs, tmp_path):
@@ -93,7 +102,7 @@ def test_killed_ingest_resumes_with_every_article_once(tmp_path):
     child = subprocess.Popen([sys.executable, str(script), str(db), str(folder)], env={**os.environ})
     try:
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and (not db.exists() or len(_record_ids(db)) < 3):
+        while time.monotonic() < deadline and _stored_so_far(db) < 3:
             time.sleep(0.05)
         os.kill(child.pid, signal.SIGKILL)
     finally:
