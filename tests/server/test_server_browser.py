@@ -93,12 +93,29 @@ def test_a_highlight_opens_its_explanation_on_click_and_on_keyboard_focus(sample
     assert tip.is_displayed() and "active" in mark.get_attribute("class")
 
 
+def test_tab_reaches_the_highlights_after_the_downloads(sample_page):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    driver = sample_page
+    driver.execute_script("document.getElementById('download-json').focus()")
+    for _ in range(4):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        if driver.execute_script("return document.activeElement.matches('mark.hl')"):
+            break
+    focused = driver.switch_to.active_element
+    assert focused.tag_name == "mark" and driver.find_element("id", "tip").is_displayed()
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+
+
 def test_legend_filters_the_view_to_one_label(sample_page, artifacts: Path):
     driver = sample_page
     before = len(by_css(driver, "#article mark.hl"))
     item = by_css(driver, "#legend .legend-item")[-1]
     key = item.get_attribute("data-key")
-    item.click()
+    from selenium.webdriver.common.keys import Keys
+
+    item.send_keys(Keys.ENTER)  # the legend works from the keyboard
     assert item.get_attribute("aria-pressed") == "true"
     marks = by_css(driver, "#article mark.hl")
     assert marks and all(key in mark.get_attribute("data-labels").split() for mark in marks)
