@@ -29,10 +29,14 @@ REPO = Path(__file__).resolve().parents[3]
 GOLD = REPO / "tests" / "data" / "quotes" / "ptc-speakers.jsonl"
 SHARED = REPO.parent / "shared"
 
-#: Articles whose errors were looked at while writing and tuning the rules (the first five
-#: from the start, the next four after a first round); the other articles' errors were not.
+#: Articles whose errors were looked at while writing and tuning the rules (five from the
+#: start, four after a first round, three after a second); the other articles' errors were not.
 DEV_ARTICLES = frozenset(
-    {"729410793", "728343601", "765953146", "999000158", "111111131", "999001032", "725731328", "721890296", "770376380"}
+    {
+        *("729410793", "728343601", "765953146", "999000158", "111111131"),
+        *("999001032", "725731328", "721890296", "770376380"),
+        *("729668796", "111111112", "723823436"),
+    }
 )
 
 #: Articles annotated only after the rules were tuned (their texts were not read before).

@@ -217,10 +217,12 @@ def _resolve(
 
 def _attribution(found: Mention, cue: str, how: str, at: int, registry: Registry) -> Attribution | None:
     if found.pronoun:
-        name = registry.referent(at)
-        if name is None:
+        referent = registry.referent(found.start)
+        if referent is None:
             return None
-        return Attribution(name, registry.affiliation_of(name), True, cue, how, found.start, found.end)
+        name, named = referent
+        affiliation = registry.affiliation_of(name) if named else None
+        return Attribution(name, affiliation, named, cue, how, found.start, found.end)
     titled = None if found.named else registry.by_title(found.name, found.start)
     if titled:
         found = Mention(titled, found.start, found.end, named=True)
@@ -240,6 +242,8 @@ def _note_speakers(sdoc: Doc, quotes: list[tuple[int, int]], registry: Registry)
         found = mention(source)
         if found is not None and found.named:
             registry.note_speaker(found)
+        elif found is not None:
+            registry.note_unnamed_speaker(found)
 
 
 def _continues(text: str, last_end: int, start: int) -> bool:

@@ -24,7 +24,7 @@ SPEECH_VERBS = frozenset(
     predict promise vow urge complain recall suggest stress emphasize emphasise observe remark comment
     shout scream joke quip agree report allege assert contend maintain reiterate repeat recount
     utter denounce condemn blast thunder muse wonder query demand plead counter retort add
-    observe mention point caution signal hail laud proclaim boast brag teach utter appeal""".split()
+    observe mention point caution signal hail laud proclaim boast brag teach utter appeal speak""".split()
 )
 
 #: Verbs that report a statement in indirect speech ("X said that ...") when they have a clause.
@@ -37,6 +37,7 @@ INDIRECT_VERBS = frozenset(
 PRONOUNS = frozenset({"he", "she", "they"})
 _NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "who", "what", "there", "i", "we", "you", "one"})
 MAX_TITLE_WORDS = 3
+_QUANTIFIERS = frozenset({"no", "any", "every", "each", "neither", "either"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "mr.", "mrs.", "ms.", "dr."})
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
@@ -52,6 +53,8 @@ class Mention:
     affiliation: str | None = None
     pronoun: bool = False
     is_org: bool = False
+    plural: bool = False
+    person: bool = False
 
 
 def is_speech_verb(token: Token) -> bool:
@@ -71,6 +74,8 @@ def subject_of(verb: Token) -> Token | None:
     for depth in range(4):
         for child in verb.children:
             if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and depth > 0):
+                if child.lower_ in ("who", "that") and verb.dep_ == "relcl":  # "Trump, who spoke about ..."
+                    return verb.head
                 return child
         for child in verb.children:
             if child.dep_ == "agent":
@@ -118,10 +123,13 @@ def mention(head: Token) -> Mention | None:
             named=True,
             affiliation=affiliation(span),
             is_org=entity.label_ != "PERSON" and not _has_role(entity),
+            person=entity.label_ == "PERSON" or _has_role(entity),
         )
     if head.pos_ == "PROPN":
         span = _proper_name(head)
         return Mention(_clean(span.text), span.start_char, span.end_char, named=True, affiliation=affiliation(span))
+    if any(c.dep_ == "det" and c.lower_ in _QUANTIFIERS for c in head.children):  # "no refugee wants ..."
+        return None
     span = _noun_phrase(head)
     named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if named is not None:  # "the photographer, Askia Muhammad, told ..."
@@ -129,7 +137,9 @@ def mention(head: Token) -> Mention | None:
         if found is not None:
             found.affiliation = found.affiliation or _clean(span.text)
             return found
-    return Mention(_clean(span.text), span.start_char, span.end_char, named=False, affiliation=None)
+    return Mention(
+        _clean(span.text), span.start_char, span.end_char, named=False, plural=head.tag_ in ("NNS", "NNPS")
+    )
 
 
 def _entity_of(token: Token) -> Span | None:
@@ -225,7 +235,7 @@ class Registry:
     def __init__(self, doc: Doc, quoted: Callable[[int], bool]) -> None:
         self.people: list[tuple[int, str, str | None]] = []  # (char offset, name, affiliation)
         self.persons: set[tuple[str, ...]] = set()  # name keys of people (not outlets or agencies)
-        self.speakers: list[tuple[int, str]] = []  # named people who said something, for "he said"
+        self.speakers: list[tuple[int, str, bool]] = []  # (offset, who, named): one person who spoke, for "he said"
         self.introduced: list[tuple[int, str]] = []  # full names given outside quotes, not as possessives
         self.titled: list[tuple[int, tuple[str, ...], str]] = []  # ("prime", "minister") -> "Viktor Orban"
         self._sentence_starts = [s.start_char for s in doc.sents]
@@ -287,20 +297,26 @@ class Registry:
     def note_speaker(self, found: Mention) -> str:
         """Remember a named speaker; returns the full name. "He said" later refers back to the latest one."""
         name = self.full_name(found.name, found.start)
+        if found.person:
+            self.persons.add(name_key(name))
         if name_key(name) in self.persons:
-            self.speakers.append((found.start, name))
+            self.speakers.append((found.start, name, True))
         self.people.append((found.start, found.name, found.affiliation))
         return name
 
-    def referent(self, pos: int) -> str | None:
-        """Whom "he"/"she" at ``pos`` means: the latest person quoted, unless a person introduced
-        by full name in a later sentence (before the pronoun's own) took the stage since."""
-        sentence = self._sentence_of(pos)
-        speaker = max(((p, n) for p, n in self.speakers if p < pos), default=None)
-        person = max(((p, n) for p, n in self.introduced if self._sentence_of(p) < sentence), default=None)
+    def note_unnamed_speaker(self, found: Mention) -> None:
+        """Remember "a government spokesman said": a later "He added" means him, not a name before."""
+        if not found.plural and not found.pronoun:
+            self.speakers.append((found.start, found.name, False))
+
+    def referent(self, pos: int) -> tuple[str, bool] | None:
+        """Whom "he"/"she" at ``pos`` means, and whether named: the latest person who spoke, unless a
+        person introduced by full name in a later sentence took the stage since."""
+        speaker = max(((p, n, named) for p, n, named in self.speakers if p < pos), default=None)
+        person = max(((p, n) for p, n in self.introduced if p < pos), default=None)
         if person and (speaker is None or self._sentence_of(person[0]) > self._sentence_of(speaker[0])):
-            return self.full_name(person[1], pos)
-        return speaker[1] if speaker else None
+            return self.full_name(person[1], pos), True
+        return (speaker[1], speaker[2]) if speaker else None
 
     def _sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self._sentence_starts, pos)
