@@ -254,8 +254,9 @@ class Registry:
                 if len(span) > 1 and entity.root.dep_ != "poss" and not quoted(span.start_char):
                     self.introduced.append((span.start_char, name))
 
-    def full_name(self, name: str, before: int) -> str:
-        """The longest earlier (else any) name that ends with ``name``'s last word (or holds it: "Pope")."""
+    def full_name(self, name: str, before: int, *, titles: bool = True) -> str:
+        """The longest earlier (else any) name that ends with ``name``'s last word, or with ``titles``
+        the person a title names ("Pope" -> "Pope Francis"; not for "the US", an entity of its own)."""
         key = name_key(name)
         if not key:
             return name
@@ -265,7 +266,7 @@ class Registry:
             if name_key(full) and name_key(full)[-1] == key[-1] and len(name_key(full)) > len(key)
         ]
         if not matches:
-            return self.by_title(name, before) or name
+            return (self.by_title(name, before) if titles else None) or name
         earlier = [m for m in matches if m[0] < before] or matches
         return self._likeliest(earlier, before)
 
@@ -296,7 +297,7 @@ class Registry:
 
     def note_speaker(self, found: Mention) -> str:
         """Remember a named speaker; returns the full name. "He said" later refers back to the latest one."""
-        name = self.full_name(found.name, found.start)
+        name = self.full_name(found.name, found.start, titles=not found.is_org)
         if found.person:
             self.persons.add(name_key(name))
         if name_key(name) in self.persons:
