@@ -61,6 +61,7 @@ def test_sample_article_shows_highlights_legend_chart_and_panels(sample_page, ar
     assert driver.find_element("id", "download-json").get_attribute("href").startswith("blob:")
     wait_for(driver, lambda d: (d.find_element("id", "download-html").get_attribute("href") or "").startswith("blob:"), 30)
     driver.save_screenshot(str(artifacts / "server-page-desktop.png"))
+    assert not [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]  # no script error, no 404
 
 
 def test_a_highlight_opens_its_explanation_on_click_and_on_keyboard_focus(sample_page):
