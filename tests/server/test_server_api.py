@@ -200,7 +200,7 @@ def test_saturated_server_answers_503_with_retry_after():
         _wait_until(lambda: busy.get("/healthz").json()["busy"] == 2)
         refused = busy.post("/api/analyze", json={"text": ARTICLE})
         assert_error(refused, 503, "busy")
-        assert refused.headers["retry-after"] == "7"
+        assert refused.headers["retry-after"] == "7" and refused.headers["connection"] == "close"
         release.set()
         for thread in threads:
             thread.join(10)

@@ -58,7 +58,10 @@ def test_sample_article_shows_highlights_legend_chart_and_panels(sample_page, ar
     assert legend and all(item.find_element("css selector", ".legend-count").text.isdigit() for item in legend)
     assert by_css(driver, "#chart .bar-row")
     assert "Global Research" in driver.find_element("id", "provenance").text or "RT" in driver.find_element("id", "provenance").text
-    assert driver.find_element("id", "download-json").get_attribute("href").startswith("blob:")
+    download = driver.find_element("id", "download-json")
+    assert download.get_attribute("href").startswith("blob:")
+    assert download.get_attribute("download").startswith("unspin-") and download.get_attribute("download").endswith(".json")
+    assert "/" not in download.get_attribute("download")
     wait_for(driver, lambda d: (d.find_element("id", "download-html").get_attribute("href") or "").startswith("blob:"), 30)
     driver.save_screenshot(str(artifacts / "server-page-desktop.png"))
     assert not [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]  # no script error, no 404

@@ -127,10 +127,20 @@ function blobUrl(content, type) {
   return url;
 }
 
+/** A file name from the title: lower-case ASCII words joined by dashes, never a path. */
+function fileStem(report) {
+  const words = String(report.title || "").toLowerCase().normalize("NFKD").match(/[a-z0-9]+/g) || [];
+  return "unspin-" + (words.join("-").slice(0, 60).replace(/-+$/, "") || "report");
+}
+
 async function prepareDownloads(report) {
   for (const url of blobUrls.splice(0)) URL.revokeObjectURL(url);
-  $("download-json").href = blobUrl(JSON.stringify(report, null, 2), "application/json");
+  const stem = fileStem(report);
+  const json = $("download-json");
+  json.href = blobUrl(JSON.stringify(report, null, 2), "application/json");
+  json.download = stem + ".json";
   const html = $("download-html");
+  html.download = stem + ".html";
   html.removeAttribute("href");
   html.setAttribute("aria-disabled", "true");
   html.textContent = "Preparing HTML report…";
