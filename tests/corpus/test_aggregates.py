@@ -68,3 +68,24 @@ def test_html_report_is_standalone_and_escaped(tmp_path):
     images = re.findall(r'src="data:image/png;base64,([^"]+)"', page)
     assert len(images) == 3  # technique mix, over time, republication graph
     assert all(base64.b64decode(data).startswith(b"\x89PNG") for data in images)
+
+
+def test_real_republication_is_clustered_and_credit_resolved(gr_sample, tmp_path):
+    """The Global Research copy of an RT article: one cluster, and its "By RT" credit meets rt.com."""
+    republished_text = gr_sample.read_text(encoding="utf-8")
+    paragraphs = [p for p in republished_text.split("\n\n") if p.strip()]
+    body = "\n\n".join(p for p in paragraphs[1:] if len(p.split()) > 12)  # RT's own text, without GR's lines
+    records = [
+        {"id": "rt", "url": "https://www.rt.com/news/1", "published": "2016-09-18", "title": paragraphs[0], "text": body},
+        {"id": "gr", "url": "https://www.globalresearch.ca/x/2", "published": "2016-09-19", "text": republished_text},
+    ]
+    batch = tmp_path / "b.jsonl"
+    batch.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    db = tmp_path / "c.sqlite"
+    ingest([str(batch)], db)
+    conn = open_store(db)
+    (cluster,) = dedup.find_clusters(conn)
+    assert [m.record_id for m in cluster.members] == ["rt", "gr"]
+    assert cluster.similarity > 0.8
+    assert aggregates.syndication_edges(conn)[("rt.com", "globalresearch.ca")] == 1
+    assert aggregates.republication_edges([cluster]) == {("rt.com", "globalresearch.ca"): 1}

@@ -202,9 +202,15 @@ def _insert_article(conn: sqlite3.Connection, item: Analysed) -> int:
     )
     conn.executemany(
         "INSERT INTO syndications (article_id, name) VALUES (?, ?)",
-        [(article_id, s["name"]) for s in provenance.get("syndicated_from") or [] if s.get("name")],
+        [(article_id, _credited_outlet(s)) for s in provenance.get("syndicated_from") or [] if s.get("name")],
     )
     return article_id
+
+
+def _credited_outlet(syndication: dict[str, Any]) -> str:
+    """The credited outlet's labelled domain when provenance resolved it ("RT" -> rt.com), so it meets the outlet column."""
+    resolved = syndication.get("reliability") or {}
+    return resolved.get("domain") or syndication["name"]
 
 
 def _host(url: str | None) -> str | None:
@@ -213,7 +219,10 @@ def _host(url: str | None) -> str | None:
         return None
     from urllib.parse import urlsplit
 
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    try:
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+    except ValueError:  # a malformed host ("http://[::1") is no outlet name
+        return None
     return host or None
 
 
