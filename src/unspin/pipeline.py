@@ -29,7 +29,8 @@ def build_document(raw: RawArticle, *, clean: bool = True) -> Document:
 
     With ``clean=False`` the text is analysed exactly as given (PTC mode: offsets into the raw file).
     """
-    source = raw.source
+    # Metadata must encode as UTF-8 in every writer: lone surrogates (possible in a Python str) become U+FFFD.
+    source = Source(**{k: text_mod.scrub(v) if isinstance(v, str) else v for k, v in vars(raw.source).items()})
     title = None
     if raw.html is not None:
         page = html.extract(raw.html, name=raw.name)

@@ -89,3 +89,21 @@ def test_innermost_quote_is_found_among_thousands():
     outer = innermost(quotes, inner, inner + len("'peace'"))
     assert outer is not None and text[outer.start : outer.end].startswith('"They call it')
     assert innermost(quotes, 9, 10) is not None and innermost(quotes, 3, 4) is None
+
+
+def test_malformed_ipv6_url_is_no_crash():
+    """urlsplit raises ValueError on 'http://[::1'; provenance and the corpus store let it escape."""
+    from unspin import analyze
+    from unspin.corpus.store import _host
+
+    report = analyze("Title\n\nA plain sentence about the weather.", url="http://[::1")
+    assert report.to_dict()["source"]["url"] == "http://[::1"
+    assert _host("http://[::1") is None
+
+
+def test_lone_surrogates_in_api_metadata_are_replaced():
+    from unspin import analyze
+
+    report = analyze("Title\n\nA plain sentence.", url="\ud800", outlet="A\udfff")
+    report.to_json().encode("utf-8")
+    assert report.to_dict()["source"]["outlet"] == "A\ufffd"

@@ -62,7 +62,10 @@ def domain_of(url_or_host: str) -> str | None:
     text = url_or_host.strip()
     if not text:
         return None
-    host = urlsplit(text if "//" in text else f"//{text}").hostname or ""
+    try:
+        host = urlsplit(text if "//" in text else f"//{text}").hostname or ""
+    except ValueError:  # "http://[::1": urlsplit refuses malformed IPv6 hosts
+        return None
     host = host.lower().rstrip(".")
     for prefix in _HOST_PREFIXES:
         if host.startswith(prefix):
