@@ -150,12 +150,19 @@ function tipContent(segment) {
         head,
         confidence,
         why ? el("p", { class: "tip-why" }, why) : null,
-        span.explanation && info.definition ? el("p", { class: "tip-def" }, info.definition) : null,
+        span.explanation && info.definition && !repeats(span.explanation, info.definition)
+          ? el("p", { class: "tip-def" }, info.definition)
+          : null,
         el("p", { class: "tip-quote" }, "“" + shorten(span.text, 180) + "”"),
       ),
     );
   }
   return list;
+}
+
+/** Whether an explanation already quotes the definition (the technique analyser's do). */
+function repeats(explanation, definition) {
+  return explanation.toLowerCase().includes(definition.slice(1).toLowerCase());
 }
 
 function showTip(mark) {

@@ -110,10 +110,23 @@ export function renderOverview(report) {
   fact(facts, "Quotes", (report.quotes || []).length);
   fact(facts, "Claims", (report.claims || []).length);
   fact(facts, "Outlet", (report.provenance || {}).outlet || source.outlet || source.site_name);
+  const groups = $("overview-summaries");
+  clear(groups);
   for (const [key, value] of Object.entries(summary)) {
-    // Article-level scores only; nested summaries have their own panels.
-    if (key !== "words" && key !== "counts" && (value === null || typeof value !== "object")) fact(facts, humanize(key), value);
+    if (key === "words" || key === "counts") continue;
+    if (value === null || typeof value !== "object") fact(facts, humanize(key), value);
+    else if (!Array.isArray(value)) groups.append(summaryGroup(key, value));
   }
+}
+
+/** An analyser's article-level summary (e.g. sentences flagged, distinct speakers): its scalar values. */
+function summaryGroup(name, summary) {
+  const list = el("dl", { class: "facts" });
+  for (const [key, value] of Object.entries(summary)) {
+    if (value !== null && typeof value === "object") continue; // lists and counts have their own panels
+    fact(list, humanize(key), key.startsWith("share_") && typeof value === "number" ? Math.round(value * 100) + "%" : value);
+  }
+  return list.childElementCount ? el("div", { class: "summary-group" }, el("p", { class: "eyebrow" }, humanize(name)), list) : "";
 }
 
 /** Layer-specific attributes worth showing: not the common fields, not offsets, not empty. */
