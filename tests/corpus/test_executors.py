@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 
+from unspin import rhetoric
 from unspin.corpus.executors import DaskExecutor, LocalExecutor
 from unspin.corpus.ingest import ingest
 from unspin.corpus.store import open_store
@@ -32,13 +33,14 @@ def _pid(batch):
 
 def test_dask_cluster_matches_local_and_reingest_adds_nothing(corpus_inputs, tmp_path):
     local_db, dask_db = tmp_path / "local.sqlite", tmp_path / "dask.sqlite"
-    ingest(corpus_inputs["paths"], local_db, executor=LocalExecutor())
+    analysers = list(rhetoric.ANALYSERS)  # real analysers, shipped to the workers by reference; fast enough for a test
+    ingest(corpus_inputs["paths"], local_db, executor=LocalExecutor(), analysers=analysers)
     with DaskExecutor(workers=2) as executor:
         assert executor.workers == 2
         worker_pids = {pid for batch in executor.map(_pid, [[0]] * 8) for pid in batch}
         assert os.getpid() not in worker_pids  # analysis runs in worker processes, not here
-        first = ingest(corpus_inputs["paths"], dask_db, executor=executor, batch_size=2)
-        again = ingest(corpus_inputs["paths"], dask_db, executor=executor, batch_size=2)
+        first = ingest(corpus_inputs["paths"], dask_db, executor=executor, analysers=analysers, batch_size=2)
+        again = ingest(corpus_inputs["paths"], dask_db, executor=executor, analysers=analysers, batch_size=2)
     assert (first.added, first.failed) == (corpus_inputs["articles"], corpus_inputs["bad"])
     assert (again.added, again.skipped) == (0, corpus_inputs["articles"])
     local, distributed = _snapshot(local_db), _snapshot(dask_db)

@@ -7,6 +7,7 @@ At most a few batches per worker are in flight, so memory stays flat however big
 
 from __future__ import annotations
 
+import logging
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
@@ -58,7 +59,8 @@ class DaskExecutor(_Closing):
             self.client = Client(scheduler)
         else:
             self._cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                silence_logs=logging.ERROR,  # start-up and shutdown chatter would break the progress bar
             )
             self.client = Client(self._cluster)
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
