@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from enum import Enum
@@ -56,7 +57,39 @@ def _open(db: Path, *, create: bool = False) -> sqlite3.Connection:
         raise typer.Exit(2) from None
 
 
+def _store_errors(command):
+    """A store that breaks mid-command (disk full, corrupt pages, unwritable path) ends in one line, exit 2.
+
+    Each article is committed on its own, so what was stored before the fault stays, and a later
+    ``ingest`` resumes from there.
+    """
+
+    @functools.wraps(command)
+    def guarded(*args, **kwargs):
+        from unspin.corpus.store import StoreError
+
+        try:
+            return command(*args, **kwargs)
+        except StoreError as exc:
+            typer.echo(f"error: {exc}", err=True)
+        except sqlite3.Error as exc:
+            typer.echo(f"error: {kwargs.get('db')}: {_store_problem(exc)}", err=True)
+        raise typer.Exit(2)
+
+    return guarded
+
+
+def _store_problem(exc: sqlite3.Error) -> str:
+    reason = " ".join(str(exc).split())
+    if "full" in reason:
+        return f"cannot write the store ({reason}); what was stored is kept: free space and run again to resume"
+    if "malformed" in reason or "not a database" in reason:
+        return f"the store is corrupt ({reason}); restore a backup or ingest into a new store"
+    return f"store error ({reason})"
+
+
 @corpus_app.command()
+@_store_errors
 def ingest(
     inputs: list[str] = typer.Argument(..., help="Files, folders, .jsonl/.csv batches."),
     db: Path = DB_OPTION,
@@ -94,6 +127,7 @@ def ingest(
 
 
 @corpus_app.command()
+@_store_errors
 def stats(db: Path = DB_OPTION, format: Format = typer.Option(Format.text, "--format", help="text or json.")) -> None:
     """How many articles, failed inputs, spans per layer and outlets the store holds."""
     from dataclasses import asdict
@@ -121,6 +155,7 @@ def stats(db: Path = DB_OPTION, format: Format = typer.Option(Format.text, "--fo
 
 
 @corpus_app.command()
+@_store_errors
 def duplicates(
     db: Path = DB_OPTION,
     format: Format = typer.Option(Format.text, "--format", help="text or json."),
@@ -149,6 +184,7 @@ def duplicates(
 
 
 @corpus_app.command()
+@_store_errors
 def report(
     db: Path = DB_OPTION,
     output: Path = typer.Option(None, "-o", "--output", help="Also write a standalone HTML report with charts here."),

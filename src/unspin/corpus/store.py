@@ -111,7 +111,10 @@ def open_store(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
     """Open (and create or migrate) the store at ``path`` in WAL mode."""
     if not create and not Path(path).is_file():
         raise StoreError(f"{path}: no such corpus store")
-    conn = sqlite3.connect(str(path), timeout=30)
+    try:
+        conn = sqlite3.connect(str(path), timeout=30)
+    except sqlite3.Error as exc:  # a path that cannot be a file: parent missing, a file, or read-only
+        raise StoreError(f"{path}: cannot open the store ({exc})") from None
     conn.row_factory = sqlite3.Row
     try:
         conn.execute("PRAGMA journal_mode=WAL")
