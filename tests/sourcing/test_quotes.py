@@ -143,3 +143,44 @@ def test_spans_have_exact_offsets_and_json_attrs():
 @pytest.mark.parametrize("text", ['"', '""', '"a"', "\u201c\u201d \u201c"])
 def test_degenerate_marks_do_not_break(text):
     quotes_of(text)
+
+
+def test_unnamed_spokesman_is_the_he_of_the_next_quote():
+    text = (
+        "The rally was due in Woolwich, where Drummer Lee Rigby was killed.\n"
+        'A government spokesman said such people "are not conducive to the public good".\n'
+        'He added: "We condemn all those whose views run counter to our shared values."'
+    )
+    speakers = [q.attrs["speaker"] for q in direct(text)]
+    assert speakers == ["A government spokesman", "A government spokesman"]
+
+
+def test_they_refers_to_the_group_that_spoke():
+    text = (
+        "The authors say that the church has been silent for too long.\n"
+        'They contest this, professing that "only the proclamation of the truth brings freedom to anyone."'
+    )
+    (quote,) = direct(text)
+    assert quote.attrs["speaker"] == "authors"
+    assert quote.attrs["named"] is False
+
+
+def test_subject_borrowed_through_by_claiming_and_relative_clause():
+    text = (
+        'Jonathan Kuttab has defended it by claiming that the "distrust people feel towards them" is old.\n'
+        'Orban echoed US President Donald Trump, who spoke about putting "America First."'
+    )
+    first, second = direct(text)
+    assert first.attrs["speaker"] == "Jonathan Kuttab"
+    assert second.attrs["speaker"] == "Donald Trump"
+
+
+def test_headline_quotes_the_person_it_opens_with():
+    doc = Document(
+        'Keith Ellison Defends Louis Farrakhan: "He Had Something To Offer"\n\n'
+        "Rep. Keith Ellison recently defended his ties to Nation of Islam leader Louis Farrakhan."
+    )
+    doc.title = doc.text.split("\n", 1)[0]
+    add_quotes(doc)
+    (quote,) = doc.spans("quotes")
+    assert quote.attrs["speaker"] == "Keith Ellison"

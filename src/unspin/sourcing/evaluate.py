@@ -30,12 +30,14 @@ GOLD = REPO / "tests" / "data" / "quotes" / "ptc-speakers.jsonl"
 SHARED = REPO.parent / "shared"
 
 #: Articles whose errors were looked at while writing and tuning the rules (five from the
-#: start, four after a first round, three after a second); the other articles' errors were not.
+#: start, four after a first round, three after a second, two annotated for a third); the
+#: other articles' errors were not.
 DEV_ARTICLES = frozenset(
     {
         *("729410793", "728343601", "765953146", "999000158", "111111131"),
         *("999001032", "725731328", "721890296", "770376380"),
         *("729668796", "111111112", "723823436"),
+        *("696264594", "722512241"),
     }
 )
 

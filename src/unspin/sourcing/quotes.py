@@ -201,7 +201,13 @@ def _headline(sdoc: Doc, start: int, title_end: int, registry: Registry) -> Attr
     first = next((e for e in line.ents if e.label_ == "PERSON"), None)
     if first is None or first.start - line.start > HEADLINE_NAME_OFFSET or first.end_char > start:
         return None
-    return _attribution(mention(first.root), "headline", "headline", start, registry)
+    found = mention(first.root)
+    if found is None:
+        return None
+    known = registry.name_starting(found.name)  # "Keith Ellison Defends" (title case fools NER) -> "Keith Ellison"
+    if known:
+        found = Mention(known, found.start, found.start + len(known), named=True, person=True)
+    return _attribution(found, "headline", "headline", start, registry)
 
 
 def _resolve(
@@ -217,7 +223,8 @@ def _resolve(
 
 def _attribution(found: Mention, cue: str, how: str, at: int, registry: Registry) -> Attribution | None:
     if found.pronoun:
-        referent = registry.referent(found.start)
+        they = found.name.lower() == "they"
+        referent = registry.group_referent(found.start) if they else registry.referent(found.start)
         if referent is None:
             return None
         name, named = referent

@@ -24,7 +24,7 @@ SPEECH_VERBS = frozenset(
     predict promise vow urge complain recall suggest stress emphasize emphasise observe remark comment
     shout scream joke quip agree report allege assert contend maintain reiterate repeat recount
     utter denounce condemn blast thunder muse wonder query demand plead counter retort add
-    observe mention point caution signal hail laud proclaim boast brag teach utter appeal speak""".split()
+    observe mention point caution signal hail laud proclaim boast brag teach utter appeal speak profess""".split()
 )
 
 #: Verbs that report a statement in indirect speech ("X said that ...") when they have a clause.
@@ -82,8 +82,10 @@ def subject_of(verb: Token) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head is not verb:
             verb = verb.head
+            if verb.pos_ == "ADP" and verb.head is not verb:  # "defended X by claiming that ..."
+                verb = verb.head
             continue
         return None
     return None
@@ -236,6 +238,7 @@ class Registry:
         self.people: list[tuple[int, str, str | None]] = []  # (char offset, name, affiliation)
         self.persons: set[tuple[str, ...]] = set()  # name keys of people (not outlets or agencies)
         self.speakers: list[tuple[int, str, bool]] = []  # (offset, who, named): one person who spoke, for "he said"
+        self.groups: list[tuple[int, str]] = []  # unnamed groups who spoke ("the authors"), for "they said"
         self.introduced: list[tuple[int, str]] = []  # full names given outside quotes, not as possessives
         self.titled: list[tuple[int, tuple[str, ...], str]] = []  # ("prime", "minister") -> "Viktor Orban"
         self._sentence_starts = [s.start_char for s in doc.sents]
@@ -288,6 +291,13 @@ class Registry:
         best = max(matches, key=lambda m: (counts[name_key(m[1])], len(name_key(m[1])), -m[0]))
         return best[1]
 
+    def name_starting(self, phrase: str) -> str | None:
+        """The longest full name (two words or more) the text gives that ``phrase`` starts with and goes beyond."""
+        key = name_key(phrase)
+        names = [name for _, name, _ in self.people if 1 < len(name_key(name)) < len(key)]
+        names = [name for name in names if key[: len(name_key(name))] == name_key(name)]
+        return max(names, key=lambda name: len(name_key(name)), default=None)
+
     def affiliation_of(self, full_name: str) -> str | None:
         key = name_key(full_name)
         for _, name, role in self.people:
@@ -306,9 +316,22 @@ class Registry:
         return name
 
     def note_unnamed_speaker(self, found: Mention) -> None:
-        """Remember "a government spokesman said": a later "He added" means him, not a name before."""
-        if not found.plural and not found.pronoun:
+        """Remember "a government spokesman said" ("He added" means him) or "the authors say" ("they")."""
+        if found.pronoun:
+            return
+        if found.plural:
+            self.groups.append((found.start, found.name))
+        else:
             self.speakers.append((found.start, found.name, False))
+
+    def group_referent(self, pos: int) -> tuple[str, bool] | None:
+        """Whom "they" at ``pos`` means: the latest group that spoke ("the authors"), or the latest
+        named speaker when they spoke since ("Fastiggi and Goldstein contend. They declare ...")."""
+        group = max(((p, name) for p, name in self.groups if p < pos), default=None)
+        named = max(((p, name) for p, name, is_named in self.speakers if is_named and p < pos), default=None)
+        if named and (group is None or named[0] > group[0]):
+            return named[1], True
+        return (group[1], False) if group else None
 
     def referent(self, pos: int) -> tuple[str, bool] | None:
         """Whom "he"/"she" at ``pos`` means, and whether named: the latest person who spoke, unless a
