@@ -41,6 +41,7 @@ class ServerSettings:
     workers: int = 2  #: analyses running at once, each on its own thread (CPU-bound)
     queue: int = 30  #: admitted requests waiting for a worker; beyond it the answer is 503
     timeout_s: float = 120.0  #: a request waiting longer for its analysis gets 504
+    body_timeout_s: float = 30.0  #: a request body still arriving after this long gets 408 (slow-body clients)
     retry_after_s: int = 5  #: the Retry-After sent with a 503
     max_body_bytes: int = limits.MAX_INPUT_BYTES
 
@@ -80,7 +81,7 @@ def create_app(analyse: api.Analyse | None = None, settings: ServerSettings | No
         return FileResponse(STATIC / "index.html")
 
     _add_error_handlers(app)
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, timeout_s=settings.body_timeout_s)
     app.add_middleware(SecurityHeaders)  # added last = outermost, so every answer carries the headers
     return app
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from unspin.server.errors import ApiError, error_response
@@ -25,11 +27,16 @@ REPORT_CSP = "sandbox allow-scripts; object-src 'none'; base-uri 'none'; form-ac
 
 
 class BodySizeLimit:
-    """Refuse bodies over ``max_bytes``: by Content-Length before reading, and by counting while streaming."""
+    """Refuse bodies over ``max_bytes``: by Content-Length before reading, and by counting while streaming.
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    A body must also arrive within ``timeout_s`` of its first read (408 otherwise), so a client that
+    trickles bytes cannot hold a connection and a request slot for ever.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout_s: float = 30.0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout_s = timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -40,14 +47,24 @@ class BodySizeLimit:
             await error_response(413, self._message())(scope, receive, send)
             return
         received = 0
+        deadline: float | None = None
+        complete = False
 
         async def counted_receive() -> Message:
-            nonlocal received
-            message = await receive()
+            nonlocal received, deadline, complete
+            if complete:  # after the body only a disconnect can come, whenever it comes
+                return await receive()
+            loop = asyncio.get_running_loop()
+            deadline = deadline or loop.time() + self.timeout_s
+            try:
+                message = await asyncio.wait_for(receive(), max(deadline - loop.time(), 0.0))
+            except asyncio.TimeoutError:
+                raise ApiError(408, f"request body not received within {self.timeout_s:g} s") from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
                     raise ApiError(413, self._message())
+                complete = not message.get("more_body", False)
             return message
 
         await self.app(scope, counted_receive, send)
