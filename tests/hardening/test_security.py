@@ -14,44 +14,10 @@ from hypothesis import given, settings
 from typer.testing import CliRunner
 
 from unspin.cli import app
-from unspin.document import Boilerplate, Document, Source, Span, Syndication
 from unspin.render.html import render_html
 from unspin.report import Report
 
-PAYLOADS = [
-    "<script>window.__pwned=1</script>",
-    "\"><img src=x onerror=\"window.__pwned=2\">",
-    "'><svg onload=window.__pwned=3>",
-    "javascript:window.__pwned=4",
-    " JaVaScRiPt:window.__pwned=5",
-    "data:text/html,<script>window.__pwned=6</script>",
-    "</textarea></style></script><script>window.__pwned=7</script>",
-    "<iframe srcdoc=\"<script>parent.__pwned=8</script>\"></iframe>",
-    "{{constructor.constructor('window.__pwned=9')()}}",
-    "<a href=\"javascript:window.__pwned=10\">x</a>",
-    "<base href=\"https://evil.example/\">",
-    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:window.__pwned=11\">",
-    "\u202e<script>window.__pwned=12</script>",
-]
-
-
-def hostile_report(payload: str) -> Report:
-    """A report with ``payload`` in every place a user-visible string can come from."""
-    text = f"{payload}\n\nThe minister said \"{payload}\" was so-called 'fine'. {payload} reportedly spread."
-    doc = Document(text, title=payload, source=Source(path=payload, url=payload, outlet=payload, author=payload,
-                                                       site_name=payload, published=payload, id=payload))
-    body = text.index("The minister")
-    doc.add("findings", Span(body, body + 12, "scare_quote", 0.9, explanation=payload, attrs={"cue": payload}))
-    doc.add("quotes", Span(body + 18, body + 20 + len(payload), "direct", 0.9, explanation=payload,
-                           attrs={"speaker": payload, "affiliation": payload}))
-    doc.add("claims", Span(body, body + 5, payload, 0.5, explanation=payload))
-    doc.provenance.outlet = payload
-    doc.provenance.outlet_profile = {"label_text": payload, "label_source_name": payload, "note": payload}
-    doc.provenance.syndicated_from.append(Syndication(payload, payload, {"url": payload}))
-    doc.provenance.boilerplate.append(Boilerplate(payload, payload))
-    doc.summaries["sources"] = {"speakers": [{"name": payload, "quotes": 1}], "note": payload}
-    return Report(doc)
-
+PAYLOADS, hostile_report = fuzz.PAYLOADS, fuzz.hostile_report
 
 class ActiveContent(HTMLParser):
     """Whatever in a page could run code or load something: scripts, handlers, frames, script URLs, <base>."""
