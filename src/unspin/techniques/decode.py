@@ -1,0 +1,69 @@
+"""Turn per-token probabilities into character spans snapped to whole words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A decoded span: character offsets, token range ``[first, last]`` and mean presence probability."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    presence: float
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` to whole words and drop surrounding whitespace."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def token_runs(presence: np.ndarray, threshold: float, begin: np.ndarray | None = None,
+               begin_threshold: float = 1.0) -> list[tuple[int, int]]:
+    """Maximal runs ``[first, last]`` of tokens above ``threshold``; a run is cut where ``begin`` fires."""
+    runs: list[tuple[int, int]] = []
+    first = None
+    for index, inside in enumerate(presence >= threshold):
+        starts_new = begin is not None and begin[index] >= begin_threshold and first is not None and index > first
+        if first is not None and (not inside or starts_new):
+            runs.append((first, index - 1))
+            first = None
+        if inside and first is None:
+            first = index
+    if first is not None:
+        runs.append((first, len(presence) - 1))
+    return runs
+
+
+def fragments(text: str, offsets: np.ndarray, presence: np.ndarray, threshold: float,
+              begin: np.ndarray | None = None, begin_threshold: float = 1.0,
+              min_chars: int = 2) -> list[Fragment]:
+    """Spans of tokens whose presence probability passes ``threshold``, as word-aligned text spans."""
+    found = []
+    for first, last in token_runs(presence, threshold, begin, begin_threshold):
+        start, end = snap_to_words(text, int(offsets[first, 0]), int(offsets[last, 1]))
+        if end - start >= min_chars:
+            found.append(Fragment(start, end, first, last, float(presence[first : last + 1].mean())))
+    return found
+
+
+def token_range(offsets: np.ndarray, start: int, end: int) -> tuple[int, int] | None:
+    """``[first, last]`` tokens overlapping the characters ``[start, end)``; None if none do."""
+    first = int(np.searchsorted(offsets[:, 1], start, side="right"))
+    last = int(np.searchsorted(offsets[:, 0], end, side="left")) - 1
+    if first >= len(offsets) or last < first:
+        return None
+    return first, last

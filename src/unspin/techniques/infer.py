@@ -1,0 +1,107 @@
+"""Backend-neutral inference: windows -> encoder -> stitched token outputs -> spans -> techniques.
+
+The encoder is any callable ``(ids, mask) -> (token_logits, hidden)`` on numpy arrays, so the
+training loop (torch) and the shipped model (onnxruntime) share every step after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+from tokenizers import Tokenizer
+
+from unspin.techniques import decode, features, windows
+from unspin.techniques.definitions import NAMES
+
+Encoder = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
+
+#: Token-head columns: one per technique (in ``NAMES`` order), then "inside any span", then "span begins".
+PRESENCE, BEGIN = len(NAMES), len(NAMES) + 1
+N_TOKEN_OUTPUTS = len(NAMES) + 2
+
+
+@dataclass(frozen=True)
+class TokenOutputs:
+    """One article's tokens with their stitched probabilities ``[n, N_TOKEN_OUTPUTS]`` and hidden states."""
+
+    text: str
+    tokens: windows.Tokens
+    probs: np.ndarray
+    hidden: np.ndarray
+
+
+@dataclass(frozen=True)
+class SpanHead:
+    """The span classifier as numpy weights: ``[mean, first, last, features] -> GELU MLP -> 14 logits``."""
+
+    w1: np.ndarray
+    b1: np.ndarray
+    w2: np.ndarray
+    b2: np.ndarray
+
+    def logits(self, vectors: np.ndarray) -> np.ndarray:
+        h = vectors @ self.w1.T + self.b1
+        h = 0.5 * h * (1.0 + np.tanh(0.7978845608 * (h + 0.044715 * h**3)))
+        return h @ self.w2.T + self.b2
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def softmax(x: np.ndarray) -> np.ndarray:
+    z = np.exp(x - x.max(axis=-1, keepdims=True))
+    return z / z.sum(axis=-1, keepdims=True)
+
+
+def encode_article(text: str, tokenizer: Tokenizer, encoder: Encoder, *, max_length: int, stride: int,
+                   batch_size: int = 16) -> TokenOutputs:
+    tokens = windows.tokenize(tokenizer, text)
+    n = len(tokens.ids)
+    if n == 0:
+        return TokenOutputs(text, tokens, np.zeros((0, N_TOKEN_OUTPUTS), np.float32), np.zeros((0, 0), np.float32))
+    cut = windows.make_windows(tokens, max_length=max_length, stride=stride,
+                               cls_id=tokenizer.token_to_id("[CLS]"), sep_id=tokenizer.token_to_id("[SEP]"))
+    logits, hidden = [], []
+    width = int(cut.mask.sum(axis=1).max())  # a short text needs no padding to max_length
+    for row in range(0, len(cut.ids), batch_size):
+        rows = slice(row, row + batch_size)
+        out_logits, out_hidden = encoder(cut.ids[rows, :width], cut.mask[rows, :width])
+        logits.append(out_logits)
+        hidden.append(out_hidden)
+    probs = windows.stitch(cut, sigmoid(np.concatenate(logits)), n)
+    return TokenOutputs(text, tokens, probs, windows.most_central(cut, np.concatenate(hidden), n))
+
+
+def span_vectors(outputs: TokenOutputs, ranges: list[tuple[int, int, int, int]]) -> np.ndarray:
+    """Span-head inputs for ``(first_token, last_token, start_char, end_char)`` ranges."""
+    lower = outputs.text.lower()
+    rows = []
+    for first, last, start, end in ranges:
+        piece = outputs.hidden[first : last + 1]
+        extra = features.span_features(lower, outputs.text[start:end])
+        rows.append(np.concatenate([piece.mean(axis=0), piece[0], piece[-1], extra]))
+    return np.stack(rows).astype(np.float32) if rows else np.zeros((0, 0), np.float32)
+
+
+def classify(outputs: TokenOutputs, head: SpanHead, spans: list[tuple[int, int]]) -> np.ndarray:
+    """Technique probabilities ``[len(spans), 14]`` for character spans (uniform where no token falls)."""
+    probs = np.full((len(spans), len(NAMES)), 1.0 / len(NAMES), dtype=np.float32)
+    ranges, rows = [], []
+    for row, (start, end) in enumerate(spans):
+        found = decode.token_range(outputs.tokens.offsets, start, end) if len(outputs.tokens.ids) else None
+        if found:
+            ranges.append((*found, start, end))
+            rows.append(row)
+    if rows:
+        probs[rows] = softmax(head.logits(span_vectors(outputs, ranges)))
+    return probs
+
+
+def sentence_raw(outputs: TokenOutputs, start: int, end: int) -> float:
+    """Highest "inside a technique span" probability among the sentence's tokens (0 if it has none)."""
+    offsets = outputs.tokens.offsets
+    inside = (offsets[:, 0] < end) & (offsets[:, 1] > start)
+    return float(outputs.probs[inside, PRESENCE].max()) if inside.any() else 0.0

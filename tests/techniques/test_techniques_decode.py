@@ -1,0 +1,41 @@
+import numpy as np
+
+from unspin.techniques import decode
+
+
+def test_snap_widens_to_whole_words_and_trims_space():
+    text = "They slammed the plan"
+    assert decode.snap_to_words(text, 7, 10) == (5, 12)  # "amm" -> "slammed"
+    assert decode.snap_to_words(text, 4, 13) == (5, 12)  # " slammed " -> "slammed"
+
+
+def test_snap_stops_at_punctuation():
+    text = 'a "so-called" b'
+    start, end = decode.snap_to_words(text, 4, 5)
+    assert text[start:end] == "so"
+    start, end = decode.snap_to_words(text, 2, 9)
+    assert text[start:end] == '"so-called'
+
+
+def test_token_runs_split_on_threshold_and_begin():
+    presence = np.array([0.1, 0.9, 0.8, 0.2, 0.7, 0.9, 0.9])
+    assert decode.token_runs(presence, 0.5) == [(1, 2), (4, 6)]
+    begin = np.array([0, 0.9, 0, 0, 0.9, 0, 0.95])
+    assert decode.token_runs(presence, 0.5, begin, 0.9) == [(1, 2), (4, 5), (6, 6)]
+
+
+def test_fragments_use_token_offsets_and_drop_tiny_spans():
+    text = "We are facing a brutal, savage war ."
+    offsets = np.array([(0, 2), (3, 6), (7, 13), (14, 15), (16, 22), (22, 23), (24, 30), (31, 34), (35, 36)])
+    presence = np.array([0, 0, 0, 0, 0.9, 0.9, 0.9, 0, 0.9])
+    found = decode.fragments(text, offsets, presence, 0.5)
+    assert [text[f.start : f.end] for f in found] == ["brutal, savage"]
+    assert (found[0].first, found[0].last) == (4, 6)
+    assert abs(found[0].presence - 0.9) < 1e-6
+
+
+def test_token_range_maps_characters_to_tokens():
+    offsets = np.array([(0, 2), (3, 6), (7, 13)])
+    assert decode.token_range(offsets, 3, 6) == (1, 1)
+    assert decode.token_range(offsets, 4, 9) == (1, 2)
+    assert decode.token_range(offsets, 13, 20) is None
