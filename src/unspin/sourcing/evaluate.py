@@ -30,14 +30,15 @@ GOLD = REPO / "tests" / "data" / "quotes" / "ptc-speakers.jsonl"
 SHARED = REPO.parent / "shared"
 
 #: Articles whose errors were looked at while writing and tuning the rules (five from the
-#: start, four after a first round, three after a second, two annotated for a third); the
-#: other articles' errors were not.
+#: start, then four, three, two newly annotated, and the last four of the first sixteen); the
+#: other articles' errors were not looked at.
 DEV_ARTICLES = frozenset(
     {
         *("729410793", "728343601", "765953146", "999000158", "111111131"),
         *("999001032", "725731328", "721890296", "770376380"),
         *("729668796", "111111112", "723823436"),
         *("696264594", "722512241"),
+        *("761674108", "758477392", "727658675", "712382330"),
     }
 )
 

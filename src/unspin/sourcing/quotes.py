@@ -32,8 +32,10 @@ from unspin.sourcing.speakers import (
 #: Quotes without a speaker shorter than this many words are left to the scare-quote finder.
 MIN_UNATTRIBUTED_WORDS = 5
 
-#: A quote of at most this many words is often a term or scare quote: it needs a speech verb close above it.
+#: A quote of at most this many words is often a term or scare quote: it needs a speech verb close
+#: above it in the parse, or a plain verb of saying in its sentence ("..., the three bishops said").
 SHORT_QUOTE_WORDS = 2
+CORE_SPEECH_VERBS = frozenset({"say", "tell", "write", "state", "according"})
 
 #: Words in a line ending in a colon that announce a list of someone's quotes ("Some Farrakhan quotes:").
 LIST_WORDS = frozenset({"quotes", "quote", "quotations", "words", "remarks", "statement", "statements"})
@@ -107,9 +109,9 @@ def _attribute(
         found = _resolve(subject, verb, "parse", start, registry, quotes)
         if found:
             return found, verb
-    if short:
-        return None, None
     for verb, subject, how in _sentence_cues(sdoc, inside, quotes):
+        if short and verb.lemma_.lower() not in CORE_SPEECH_VERBS:
+            continue
         found = _resolve(subject, verb, how, start, registry, quotes)
         if found:
             return found, verb
@@ -182,6 +184,12 @@ def _before(sdoc: Doc, start: int, registry: Registry, quotes: list[tuple[int, i
                 found = _resolve(subject, token, "colon", start, registry, quotes)
                 if found:
                     return found
+    root = next((t for t in line if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    subject = subject_of(root) if root is not None else None
+    if subject is not None and not _in_quotes(subject.idx, quotes):  # "Yesterday's New York Times recognized ...:"
+        found = mention(subject)
+        if found is not None and found.named:
+            return _attribution(found, root.text, "colon", start, registry)
     if any(t.lower_ in LIST_WORDS for t in line):  # "Some Farrakhan quotes:"
         for token in line:
             if token.pos_ == "PROPN" and not _in_quotes(token.idx, quotes):
@@ -207,6 +215,8 @@ def _headline(sdoc: Doc, start: int, title_end: int, registry: Registry) -> Attr
     known = registry.name_starting(found.name)  # "Keith Ellison Defends" (title case fools NER) -> "Keith Ellison"
     if known:
         found = Mention(known, found.start, found.start + len(known), named=True, person=True)
+    if not registry.named_after(found.name, title_end):  # a headline "person" the article never names is NER noise
+        return None
     return _attribution(found, "headline", "headline", start, registry)
 
 

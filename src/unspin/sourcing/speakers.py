@@ -24,7 +24,8 @@ SPEECH_VERBS = frozenset(
     predict promise vow urge complain recall suggest stress emphasize emphasise observe remark comment
     shout scream joke quip agree report allege assert contend maintain reiterate repeat recount
     utter denounce condemn blast thunder muse wonder query demand plead counter retort add
-    observe mention point caution signal hail laud proclaim boast brag teach utter appeal speak profess""".split()
+    observe mention point caution signal hail laud proclaim boast brag teach utter appeal speak profess
+    define""".split()
 )
 
 #: Verbs that report a statement in indirect speech ("X said that ...") when they have a clause.
@@ -58,10 +59,15 @@ class Mention:
 
 
 def is_speech_verb(token: Token) -> bool:
-    """A verb of saying, or "wanted to know"."""
+    """A verb of saying, "wanted to know" or "put it"; not "added his name to"."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = token.lemma_.lower()
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if lemma == "add":
+        return not any(o.pos_ in ("NOUN", "PROPN") for o in objects)
+    if lemma == "put":
+        return any(o.lower_ == "it" for o in objects)
     return lemma in SPEECH_VERBS or (lemma == "know" and token.head.lemma_.lower() == "want")
 
 
@@ -74,7 +80,7 @@ def subject_of(verb: Token) -> Token | None:
     for depth in range(4):
         for child in verb.children:
             if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and depth > 0):
-                if child.lower_ in ("who", "that") and verb.dep_ == "relcl":  # "Trump, who spoke about ..."
+                if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":  # "Trump, who spoke about ..."
                     return verb.head
                 return child
         for child in verb.children:
@@ -82,7 +88,7 @@ def subject_of(verb: Token) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "dep") and verb.head is not verb:
             verb = verb.head
             if verb.pos_ == "ADP" and verb.head is not verb:  # "defended X by claiming that ..."
                 verb = verb.head
@@ -269,7 +275,7 @@ class Registry:
             if name_key(full) and name_key(full)[-1] == key[-1] and len(name_key(full)) > len(key)
         ]
         if not matches:
-            return (self.by_title(name, before) if titles else None) or name
+            return (self.by_title(name, before) if titles and len(key) == 1 else None) or name
         earlier = [m for m in matches if m[0] < before] or matches
         return self._likeliest(earlier, before)
 
@@ -278,18 +284,26 @@ class Registry:
         key = name_key(phrase)
         if not 1 <= len(key) <= MAX_TITLE_WORDS:
             return None
-        matches = [(pos, full) for pos, full, _ in self.people if len(key) == 1 and key[0] in name_key(full)[:-1]]
+        matches = [(pos, full) for pos, full, _ in self.people if set(key) <= set(name_key(full)[:-1])]
         matches += [(pos, full) for pos, title, full in self.titled if set(key) <= set(title)]
-        earlier = [m for m in matches if m[0] < before]
+        earlier = [m for m in matches if m[0] < before] or matches
         return self._likeliest(earlier, before) if earlier else None
 
     def _likeliest(self, matches: list[tuple[int, str]], before: int) -> str:
-        """The most often named candidate, then the longest name, then the first introduced."""
-        counts: dict[tuple[str, ...], int] = {}
-        for _, full in matches:
-            counts[name_key(full)] = counts.get(name_key(full), 0) + 1
+        """The candidate the text names most often (by last name), then the longest name, then the first introduced."""
+        mentions: dict[str, int] = {}
+        for _, name, _ in self.people:
+            last = name_key(name)[-1:]
+            if last:
+                mentions[last[0]] = mentions.get(last[0], 0) + 1
+        counts = {name_key(full): mentions.get(name_key(full)[-1], 0) if name_key(full) else 0 for _, full in matches}
         best = max(matches, key=lambda m: (counts[name_key(m[1])], len(name_key(m[1])), -m[0]))
         return best[1]
+
+    def named_after(self, name: str, pos: int) -> bool:
+        """Whether the text names this person (by last name) after ``pos``."""
+        key = name_key(name)
+        return bool(key) and any(p >= pos and name_key(n)[-1:] == key[-1:] for p, n, _ in self.people)
 
     def name_starting(self, phrase: str) -> str | None:
         """The longest full name (two words or more) the text gives that ``phrase`` starts with and goes beyond."""
@@ -318,6 +332,10 @@ class Registry:
     def note_unnamed_speaker(self, found: Mention) -> None:
         """Remember "a government spokesman said" ("He added" means him) or "the authors say" ("they")."""
         if found.pronoun:
+            return
+        titled = None if found.plural else self.by_title(found.name, found.start)
+        if titled:  # "the prime minister noted" -> Viktor Orban
+            self.speakers.append((found.start, titled, True))
             return
         if found.plural:
             self.groups.append((found.start, found.name))
