@@ -1,4 +1,4 @@
-from unspin.sourcing.evaluate import GOLD, Score, evaluate, load_gold, same_speaker
+from unspin.sourcing.evaluate import DEV_ARTICLES, GOLD, Score, evaluate, load_gold, same_speaker
 
 
 def test_same_speaker_ignores_titles_and_partial_names():
@@ -22,10 +22,13 @@ def test_annotations_cover_enough_articles_and_quotes():
     with_speaker = [r for records in gold.values() for r in records if r["speaker"] and not r.get("unclear")]
     assert len(gold) >= 15
     assert len(with_speaker) >= 100
+    assert set(gold) - DEV_ARTICLES  # some articles stay held out
 
 
 def test_speaker_attribution_on_annotated_ptc_articles(shared):
     score = evaluate("all", shared)
-    # Measured 2026-11 (see docs/sourcing.md); this guards against regressions, not the 0.85 target.
-    assert score.f1 >= 0.70, score.as_dict()
-    assert score.precision >= 0.75, score.as_dict()
+    # Measured 0.833 F1 / 0.869 precision (docs/sourcing.md); a regression guard, not the 0.85 target.
+    assert score.f1 >= 0.80, score.as_dict()
+    assert score.precision >= 0.84, score.as_dict()
+    held_out = evaluate("heldout", shared)
+    assert held_out.f1 >= 0.68, held_out.as_dict()
