@@ -88,3 +88,18 @@ def test_syndication_sources_get_their_own_profile():
     rt, other = doc.provenance.syndicated_from
     assert rt.attrs["reliability"]["label_source"] == "newsguard"
     assert other.attrs["reliability"] == {"name": "Nowhere Wire", "known": False}
+
+
+def test_in_body_syndication_found_by_cleaning_gets_profiles():
+    import unspin
+
+    report = unspin.analyze(
+        "WASHINGTON (Reuters) - The Senate voted on Tuesday.\n\nThis article originally appeared on The Guardian.",
+        title="Senate votes",
+        url="https://www.example-unknown-news.org/x",
+        analysers=[profile_outlet],
+    ).to_dict()
+    provenance = report["provenance"]
+    assert provenance["outlet_profile"] == {"name": "example-unknown-news.org", "known": False}
+    domains = {s["name"]: s["reliability"].get("domain") for s in provenance["syndicated_from"]}
+    assert domains == {"Reuters": "reuters.com", "The Guardian": "theguardian.com"}
