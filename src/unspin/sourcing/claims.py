@@ -9,6 +9,7 @@ Ministry of Defense"), else from an "according to" in the sentence itself.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -48,11 +49,16 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 def add_claims(doc: Document) -> None:
     """Add one ``claim`` span per check-worthy sentence, best first in ``rank``."""
     sources = [(s.start, s.end, s.attrs.get("speaker")) for s in doc.spans("quotes") if s.attrs.get("speaker")]
+    sdoc = parsed(doc)
+    sentences = list(sdoc.sents)
+    starts = [sentence.start for sentence in sentences]
+    by_sentence: dict[int, list[dict[str, Any]]] = {}
+    for entity in sdoc.ents:  # once for the document: Span.ents rescans all entities per sentence
+        if _is_figure(entity):
+            by_sentence.setdefault(bisect.bisect_right(starts, entity.start) - 1, []).append(_figure(entity))
     found = []
-    for sentence in parsed(doc).sents:
-        figures = [_figure(entity) for entity in sentence.ents if _is_figure(entity)]
-        if not figures:
-            continue
+    for index, figures in sorted(by_sentence.items()):
+        sentence = sentences[index]
         authority = _authority(sentence, sources)
         score = _score(sentence, figures, authority)
         if score >= MIN_SCORE:

@@ -3,8 +3,10 @@
 A direct quote's speaker is found, in order of trust, by: the speech verb its words hang on
 in the parse ('"...," Landis told RT'; 'Horowitz said Comey "concealed..."'); "according to
 X" or another speech verb in the same sentence; a transcript label ("SMITH: "...")" or a
-line ending in a colon just before; and last, the speaker of the quote just before when
-this one opens a new line with no cue of its own (a quote running on over paragraphs).
+line ending in a colon just before ("Said James O'Keefe, founder ...:"); a headline that
+opens with a person; and last, the speaker of the quote just before when this one opens a
+new line or sentence with no cue of its own (a quote running on over paragraphs). Names,
+titles and pronouns are resolved through :class:`~unspin.sourcing.speakers.Registry`.
 """
 
 from __future__ import annotations
@@ -79,7 +81,7 @@ def add_quotes(doc: Document) -> None:
     last_end = -1
     used_verbs: set[int] = set()
     for start, end in direct:
-        found, verb = _attribute(sdoc, start, end, direct, registry)
+        found, verb = _attribute(sdoc, doc.text, start, end, direct, registry)
         if found is None:
             found = _headline(sdoc, start, doc.title_end, registry)
         if found is None and last is not None and _continues(doc.text, last_end, start):
@@ -93,13 +95,13 @@ def add_quotes(doc: Document) -> None:
             doc.add("quotes", _direct_span(start, end, Attribution(None, None, False, None, None)))
             last, last_end = None, end
     attributed = [(s.start, s.end, s.attrs["speaker"]) for s in doc.layers.get("quotes", []) if s.attrs["speaker"]]
-    for span in _indirect(sdoc, direct, attributed, used_verbs, registry):
+    for span in _indirect(sdoc, doc.text, direct, attributed, used_verbs, registry):
         doc.add("quotes", span)
     doc.summaries["sources"] = source_summary(doc.spans("quotes"))
 
 
 def _attribute(
-    sdoc: Doc, start: int, end: int, quotes: list[tuple[int, int]], registry: Registry
+    sdoc: Doc, text: str, start: int, end: int, quotes: list[tuple[int, int]], registry: Registry
 ) -> tuple[Attribution | None, Token | None]:
     inside = sdoc.char_span(start, end, alignment_mode="expand")
     if inside is None or len(inside) == 0:
@@ -115,7 +117,7 @@ def _attribute(
         found = _resolve(subject, verb, how, start, registry, quotes)
         if found:
             return found, verb
-    return _before(sdoc, start, registry, quotes), None
+    return _before(sdoc, text, start, registry, quotes), None
 
 
 def _parse_cues(inside: SpacySpan, max_steps: int):
@@ -157,9 +159,8 @@ def _sentence_cues(sdoc: Doc, inside: SpacySpan, quotes: list[tuple[int, int]]):
                 yield token, subject, "sentence"
 
 
-def _before(sdoc: Doc, start: int, registry: Registry, quotes: list[tuple[int, int]]) -> Attribution | None:
+def _before(sdoc: Doc, text: str, start: int, registry: Registry, quotes: list[tuple[int, int]]) -> Attribution | None:
     """A transcript label ("SMITH:") or a line ending in a colon right before the quote."""
-    text = sdoc.text
     line_start = text.rfind("\n", 0, start) + 1
     prefix = text[max(0, line_start - 1) : start]
     label = _LABEL.search(prefix)
@@ -309,6 +310,7 @@ def _attrs(found: Attribution) -> dict:
 
 def _indirect(
     sdoc: Doc,
+    text: str,
     quotes: list[tuple[int, int]],
     attributed: list[tuple[int, int, str]],
     used_verbs: set[int],
@@ -340,7 +342,7 @@ def _indirect(
                 sentence.start_char <= s < sentence.end_char and who == attribution.speaker for s, _, who in attributed
             ):
                 continue
-            start, end = _trimmed(sdoc.text, sentence.start_char, sentence.end_char)
+            start, end = _trimmed(text, sentence.start_char, sentence.end_char)
             spans.append(
                 Span(
                     start,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -151,10 +152,15 @@ def mention(head: Token) -> Mention | None:
 
 
 def _entity_of(token: Token) -> Span | None:
-    for entity in token.doc.ents:
-        if entity.start <= token.i < entity.end and entity.label_ in _NAME_LABELS:
-            return entity
-    return None
+    """The name entity around ``token``, read from its IOB tags (``doc.ents`` rebuilds every span per call)."""
+    if token.ent_type_ not in _NAME_LABELS:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def _proper_name(head: Token) -> Span:
@@ -230,6 +236,7 @@ def _clean(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> tuple[str, ...]:
     """Lower-case ASCII words of a name without honorifics, for comparing names."""
     folded = unicodedata.normalize("NFKD", name.replace("\u2019", "'")).encode("ascii", "ignore").decode().lower()
