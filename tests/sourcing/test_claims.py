@@ -48,3 +48,7 @@ def test_ranked_by_check_worthiness():
 
 def test_sentences_without_figures_are_not_claims():
     assert claims_of("The minister spoke on Saturday about the weather. Nobody listened.") == []
+
+
+def test_one_of_is_not_a_figure():
+    assert claims_of("One of the biggest stories is being ignored, one reporter said.") == []

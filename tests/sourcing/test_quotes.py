@@ -184,3 +184,9 @@ def test_headline_quotes_the_person_it_opens_with():
     add_quotes(doc)
     (quote,) = doc.spans("quotes")
     assert quote.attrs["speaker"] == "Keith Ellison"
+
+
+def test_acronym_in_apposition_is_not_an_affiliation():
+    (first, second) = direct('The Free Syrian Army (FSA), an ally, kicked them out, calling them "infidels" and "crusaders."')
+    assert first.attrs["speaker"] == "Free Syrian Army"
+    assert first.attrs["affiliation"] != "FSA"

@@ -80,9 +80,11 @@ def add_claims(doc: Document) -> None:
 
 
 def _is_figure(entity: SpacySpan) -> bool:
-    """Figures and dates with digits; "yesterday" or "Saturday" is no checkable date."""
+    """Figures and dates with digits; "yesterday" or "Saturday" is no checkable date, "one of" no count."""
     if entity.label_ == "DATE":
         return any(c.isdigit() for c in entity.text)
+    if entity.label_ == "CARDINAL" and entity.text.lower() == "one":  # "one of the victims" counts nothing
+        return False
     return entity.label_ in FIGURE_WEIGHTS
 
 

@@ -184,7 +184,7 @@ def affiliation(name: Span) -> str | None:
     """The role or organisation the text gives beside a name, if any."""
     head = name.root
     for child in head.children:
-        if child.dep_ == "appos" and child.i >= name.end and _entity_label(child) != "PERSON":
+        if child.dep_ == "appos" and child.i >= name.end and _entity_label(child) != "PERSON" and not _acronym(child):
             return _clean(head.doc[child.left_edge.i : child.right_edge.i + 1].text)
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "at", "from", "with") and child.i >= name.end:
@@ -220,6 +220,11 @@ def _has_role(entity: Span) -> bool:
         c.dep_ == "appos" and c.i >= entity.end and (c.pos_ == "NOUN" or any(d.dep_ == "det" for d in c.children))
         for c in entity.root.children
     )
+
+
+def _acronym(token: Token) -> bool:
+    """ "(FSA)" after "Free Syrian Army" repeats the name; it is no role."""
+    return token.is_upper and token.left_edge.i == token.right_edge.i
 
 
 def _entity_label(token: Token) -> str | None:
