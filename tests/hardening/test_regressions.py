@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from unspin.document import Document
@@ -107,3 +108,18 @@ def test_lone_surrogates_in_api_metadata_are_replaced():
     report = analyze("Title\n\nA plain sentence.", url="\ud800", outlet="A\udfff")
     report.to_json().encode("utf-8")
     assert report.to_dict()["source"]["outlet"] == "A\ufffd"
+
+
+def test_huge_web_page_is_refused_not_extracted_for_minutes(tmp_path):
+    """A 19 MB page (under the 20 MB input limit) spent ~5 minutes in extraction; pages have their own limit now."""
+    from unspin import analyze_file, limits
+    from unspin.errors import InputError
+
+    paragraph = '<p>The minister said "so-called" reform, reportedly.</p>\n'
+    page = tmp_path / "big.html"
+    page.write_text("<html><body><article>" + paragraph * (limits.MAX_HTML_CHARS // len(paragraph) + 1)
+                    + "</article></body></html>", encoding="utf-8")
+    began = time.monotonic()
+    with pytest.raises(InputError, match="web page is .* over the limit"):
+        analyze_file(page)
+    assert time.monotonic() - began < 5

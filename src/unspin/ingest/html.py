@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import trafilatura
 
+from unspin import limits
 from unspin.document import Source
 from unspin.errors import InputError
 
@@ -21,6 +22,8 @@ class Page:
 
 def extract(html: str, *, name: str) -> Page:
     """Main text and metadata of ``html``; navigation, scripts, comments and share buttons are left out."""
+    if len(html) > limits.MAX_HTML_CHARS:
+        raise InputError(name, f"web page is {len(html):,} characters, over the limit of {limits.MAX_HTML_CHARS:,}")
     found = trafilatura.bare_extraction(
         html,
         with_metadata=True,
