@@ -27,8 +27,8 @@ def test_annotations_cover_enough_articles_and_quotes():
 
 def test_speaker_attribution_on_annotated_ptc_articles(shared):
     score = evaluate("all", shared)
-    # Measured 0.833 F1 / 0.869 precision (docs/sourcing.md); a regression guard, not the 0.85 target.
+    # Measured 0.816 F1 / 0.851 precision (docs/sourcing.md); a regression guard, not the 0.85 target.
     assert score.f1 >= 0.80, score.as_dict()
-    assert score.precision >= 0.84, score.as_dict()
+    assert score.precision >= 0.82, score.as_dict()
     held_out = evaluate("heldout", shared)
-    assert held_out.f1 >= 0.68, held_out.as_dict()
+    assert held_out.f1 >= 0.70, held_out.as_dict()

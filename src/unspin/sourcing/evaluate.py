@@ -30,7 +30,8 @@ GOLD = REPO / "tests" / "data" / "quotes" / "ptc-speakers.jsonl"
 SHARED = REPO.parent / "shared"
 
 #: Articles whose errors were looked at while writing and tuning the rules (five from the
-#: start, then four, three, two newly annotated, and the last four of the first sixteen). The
+#: start, then four, three, two newly annotated, the last four of the first sixteen, and one
+#: more newly annotated). The
 #: held-out articles were annotated after tuning had begun and their errors never looked at.
 DEV_ARTICLES = frozenset(
     {
@@ -39,6 +40,7 @@ DEV_ARTICLES = frozenset(
         *("729668796", "111111112", "723823436"),
         *("696264594", "722512241"),
         *("761674108", "758477392", "727658675", "712382330"),
+        "703698295",
     }
 )
 

@@ -39,6 +39,12 @@ INDIRECT_VERBS = frozenset(
 PRONOUNS = frozenset({"he", "she", "they"})
 _NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "who", "what", "there", "i", "we", "you", "one"})
 MAX_TITLE_WORDS = 3
+
+#: Things that "say" something in a text but are never "he" or "she".
+DOCUMENT_NOUNS = frozenset(
+    "letter report statement document article story study book paper survey poll note text guidelines "
+    "rescript memo tweet post email complaint indictment filing ruling decision law bill".split()
+)
 _QUANTIFIERS = frozenset({"no", "any", "every", "each", "neither", "either"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "mr.", "mrs.", "ms.", "dr."})
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -82,7 +88,7 @@ def subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and depth > 0):
                 if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":  # "Trump, who spoke about ..."
-                    return verb.head
+                    return _person_above(verb.head)
                 return child
         for child in verb.children:
             if child.dep_ == "agent":
@@ -96,6 +102,19 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _person_above(token: Token) -> Token:
+    """The person a relative clause's noun belongs to: "Joseph Shaw, the spokesman for the Filial
+    Correction, who wrote" attaches "who" to "Correction"; the writer is Shaw."""
+    node = token
+    for _ in range(4):
+        if node.ent_type_ == "PERSON":
+            return node
+        if node.dep_ not in ("appos", "conj", "pobj", "prep", "compound") or node.head is node:
+            break
+        node = node.head
+    return token
 
 
 def according_to(token: Token) -> Token | None:
@@ -257,7 +276,7 @@ class Registry:
         self.persons: set[tuple[str, ...]] = set()  # name keys of people (not outlets or agencies)
         self.speakers: list[tuple[int, str, bool]] = []  # (offset, who, named): one person who spoke, for "he said"
         self.groups: list[tuple[int, str]] = []  # unnamed groups who spoke ("the authors"), for "they said"
-        self.introduced: list[tuple[int, str]] = []  # full names given outside quotes, not as possessives
+        self.introduced: list[tuple[int, str, bool]] = []  # (offset, name, is subject): people taking the stage
         self.titled: list[tuple[int, tuple[str, ...], str]] = []  # ("prime", "minister") -> "Viktor Orban"
         self._sentence_starts = [s.start_char for s in doc.sents]
         for entity in doc.ents:
@@ -272,8 +291,11 @@ class Registry:
                 title = _title_before(span)
                 if title:
                     self.titled.append((span.start_char, title, name))
-                if len(span) > 1 and entity.root.dep_ != "poss" and not quoted(span.start_char):
-                    self.introduced.append((span.start_char, name))
+                if quoted(span.start_char) or entity.root.dep_ == "poss" or any(t.tag_ == "POS" for t in entity):
+                    continue
+                subject = entity.root.dep_ in ("nsubj", "nsubjpass")
+                if len(span) > 1 or subject:  # a full name, or "Weinandy sent the letter" (resolved below)
+                    self.introduced.append((span.start_char, name, subject))
 
     def full_name(self, name: str, before: int, *, titles: bool = True) -> str:
         """The longest earlier (else any) name that ends with ``name``'s last word, or with ``titles``
@@ -351,7 +373,7 @@ class Registry:
             return
         if found.plural:
             self.groups.append((found.start, found.name))
-        else:
+        elif name_key(found.name)[-1:] and name_key(found.name)[-1] not in DOCUMENT_NOUNS:  # "the letter" is no "he"
             self.speakers.append((found.start, found.name, False))
 
     def group_referent(self, pos: int) -> tuple[str, bool] | None:
@@ -366,10 +388,18 @@ class Registry:
     def referent(self, pos: int) -> tuple[str, bool] | None:
         """Whom "he"/"she" at ``pos`` means, and whether named: the latest person who spoke, unless a
         person introduced by full name in a later sentence took the stage since."""
+        sentence = self._sentence_of(pos)
         speaker = max(((p, n, named) for p, n, named in self.speakers if p < pos), default=None)
-        person = max(((p, n) for p, n in self.introduced if p < pos), default=None)
+        people = [
+            (p, n)
+            for p, n, subject in self.introduced
+            if p < pos and (subject or self._sentence_of(p) < sentence)  # "In an interview with X, he said": not X
+        ]
+        person = max(people, default=None)
         if person and (speaker is None or self._sentence_of(person[0]) > self._sentence_of(speaker[0])):
-            return self.full_name(person[1], pos), True
+            full = self.full_name(person[1], pos)
+            if len(name_key(full)) > 1:
+                return full, True
         return (speaker[1], speaker[2]) if speaker else None
 
     def _sentence_of(self, pos: int) -> int:
