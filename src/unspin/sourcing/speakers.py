@@ -108,7 +108,7 @@ def _person_above(token: Token) -> Token:
     """The person a relative clause's noun belongs to: "Joseph Shaw, the spokesman for the Filial
     Correction, who wrote" attaches "who" to "Correction"; the writer is Shaw."""
     node = token
-    for _ in range(4):
+    for _ in range(6):
         if node.ent_type_ == "PERSON":
             return node
         if node.dep_ not in ("appos", "conj", "pobj", "prep", "compound") or node.head is node:
@@ -260,6 +260,11 @@ def _clean(text: str) -> str:
     return text
 
 
+def _last_word(name: str) -> str | None:
+    key = name_key(name)
+    return key[-1] if key else None
+
+
 @lru_cache(maxsize=4096)
 def name_key(name: str) -> tuple[str, ...]:
     """Lower-case ASCII words of a name without honorifics, for comparing names."""
@@ -279,8 +284,10 @@ class Registry:
         self.introduced: list[tuple[int, str, bool]] = []  # (offset, name, is subject): people taking the stage
         self.titled: list[tuple[int, tuple[str, ...], str]] = []  # ("prime", "minister") -> "Viktor Orban"
         self._sentence_starts = [s.start_char for s in doc.sents]
+        surnames = {name_key(e.text)[-1] for e in doc.ents if e.label_ == "PERSON" and len(name_key(e.text)) > 1}
         for entity in doc.ents:
-            if entity.label_ == "PERSON" or _has_role(entity):
+            # NER often calls a lone surname an organisation ("Weinandy sent the letter"): the surname decides.
+            if entity.label_ == "PERSON" or _has_role(entity) or _last_word(entity.text) in surnames:
                 tokens = [t for t in entity if t.lower_ not in HONORIFICS and t.pos_ != "PART"]
                 if not tokens:
                     continue
