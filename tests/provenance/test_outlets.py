@@ -103,3 +103,24 @@ def test_in_body_syndication_found_by_cleaning_gets_profiles():
     assert provenance["outlet_profile"] == {"name": "example-unknown-news.org", "known": False}
     domains = {s["name"]: s["reliability"].get("domain") for s in provenance["syndicated_from"]}
     assert domains == {"Reuters": "reuters.com", "The Guardian": "theguardian.com"}
+
+
+def test_bare_agency_credit_opening_the_lead():
+    doc = Document("Senate votes\n\nReuters - The Senate voted on Tuesday.", title="Senate votes")
+    profile_outlet(doc)
+    (credit,) = doc.provenance.syndicated_from
+    assert (credit.name, credit.evidence) == ("Reuters", "Reuters -")
+    assert credit.attrs["reliability"]["domain"] == "reuters.com"
+
+
+def test_dash_after_an_ordinary_word_is_no_credit():
+    doc = Document("Senate votes\n\nSenators - most of them - voted on Tuesday.", title="Senate votes")
+    profile_outlet(doc)
+    assert doc.provenance.syndicated_from == []
+
+
+def test_credit_already_found_by_cleaning_is_not_repeated():
+    doc = Document("Senate votes\n\nReuters - The Senate voted.", title="Senate votes")
+    doc.provenance.syndicated_from.append(Syndication("Reuters", "By Reuters"))
+    profile_outlet(doc)
+    assert [s.evidence for s in doc.provenance.syndicated_from] == ["By Reuters"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from unspin.document import Document
+from unspin.provenance.credits import agency_credit
 from unspin.provenance.outlets import domain_of, profile, resolve
 
 
@@ -20,12 +21,16 @@ def outlet_candidates(doc: Document) -> list[str]:
 
 
 def profile_outlet(doc: Document) -> None:
-    """Set ``provenance.outlet`` and its profile, and profile every syndication source."""
+    """Set ``provenance.outlet`` and its profile, add a bare agency credit ("Reuters - ...") the
+    cleaning step leaves, and profile every syndication source."""
     candidates = outlet_candidates(doc)
     if candidates:
         chosen = next((name for name in candidates if resolve(name)), candidates[0])
         doc.provenance.outlet = chosen
         doc.provenance.outlet_profile = profile(chosen)
+    credit = agency_credit(doc)
+    if credit is not None and resolve(credit.name) not in {resolve(s.name) for s in doc.provenance.syndicated_from}:
+        doc.provenance.syndicated_from.append(credit)
     for syndication in doc.provenance.syndicated_from:
         syndication.attrs["reliability"] = profile(syndication.name)
 
