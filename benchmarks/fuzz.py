@@ -17,6 +17,7 @@ import io
 import json
 import time
 from contextlib import contextmanager
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -226,6 +227,38 @@ def hostile_report(payload: str) -> Report:
     return Report(doc)
 
 
+class ActiveContent(HTMLParser):
+    """Whatever in a page could run code or load something: scripts, handlers, frames, script URLs, <base>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[dict] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "script":
+            self.scripts.append(values)
+        if tag in ("iframe", "frame", "object", "embed", "base", "svg", "img", "form"):
+            self.problems.append(f"<{tag}>")
+        if tag == "meta" and "http-equiv" in values and values["http-equiv"].lower() == "refresh":
+            self.problems.append("meta refresh")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"handler {name}")
+            if name in ("href", "src", "action", "formaction", "xlink:href") and value is not None:
+                if value.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
+                    self.problems.append(f"{name}={value[:40]}")
+
+
+def assert_inert(page: str) -> None:
+    parser = ActiveContent()
+    parser.feed(page)
+    assert parser.problems == []
+    assert len(parser.scripts) <= 1 and all("src" not in s for s in parser.scripts)  # only the report's own script
+    assert "__pwned" not in page.split("<script", 1)[-1].split("</script>", 1)[0]  # never inside the script
+
+
 # Invariants -----------------------------------------------------------------------------------
 
 
@@ -404,3 +437,17 @@ def check_corpus_ingest(folder: Path, data: bytes, suffix: str) -> str:
     for row in stored:
         check_report_dict(json.loads(row["report"]))
     return "stored" if first.added else "failed"
+
+
+def check_render_html(text: str, title: str | None, url: str | None) -> str:
+    """``unspin.render.html`` of an analysed hostile article: nothing in the page can run or load."""
+    from unspin import analyze
+    from unspin.render.html import render_html
+
+    with bounded("render_html"):
+        try:
+            report = analyze(text, title=title, url=url, outlet=url)
+        except InputError:
+            return "input error"
+        assert_inert(render_html(report))
+    return "inert page"
