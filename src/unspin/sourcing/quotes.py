@@ -28,6 +28,7 @@ from unspin.sourcing.speakers import (
     according_to,
     is_speech_verb,
     mention,
+    name_key,
     subject_of,
 )
 
@@ -38,6 +39,10 @@ MIN_UNATTRIBUTED_WORDS = 5
 #: above it in the parse, or a plain verb of saying in its sentence ("..., the three bishops said").
 SHORT_QUOTE_WORDS = 2
 CORE_SPEECH_VERBS = frozenset({"say", "tell", "write", "state", "according"})
+
+#: Modals that make speech hypothetical: 'The US might say the strike was "unintentional"' is the
+#: writer's scare quote, not the US's word.
+HYPOTHETICAL_MODALS = frozenset({"might", "may", "could", "would", "should"})
 
 #: Words in a line ending in a colon that announce a list of someone's quotes ("Some Farrakhan quotes:").
 LIST_WORDS = frozenset({"quotes", "quote", "quotations", "words", "remarks", "statement", "statements"})
@@ -53,6 +58,9 @@ CONTINUATION_GAP_CHARS = 200
 CONTINUATION_GAP_LINES = 2
 CONTINUATION_SAME_LINE_CHARS = 60
 TOPIC_PREFIX_CHARS = 40
+
+#: How many non-blank lines back an unattributed quote paragraph looks for the person who spoke last.
+PARAGRAPH_LINES = 2
 
 _LABEL = re.compile(r"(?:^|\n)[ \t]*(?P<label>[A-Z][A-Za-z.'\u2019-]+(?: [A-Z][A-Za-z.'\u2019-]+){0,2})[ \t]*:[ \t]*$")
 
@@ -86,6 +94,8 @@ def add_quotes(doc: Document) -> None:
             found = _headline(sdoc, start, doc.title_end, registry)
         if found is None and last is not None and _continues(doc.text, last_end, start):
             found = Attribution(last.speaker, last.affiliation, last.named, None, "continuation")
+        if found is None:
+            found = _paragraph_speaker(doc.text, start, registry)
         if verb is not None:
             used_verbs.add(verb.i)
         if found is not None and found.speaker:
@@ -108,16 +118,22 @@ def _attribute(
         return None, None
     short = len(inside.text.split()) <= SHORT_QUOTE_WORDS
     for verb, subject in _parse_cues(inside, max_steps=3 if short else 4):
+        if short and _hypothetical(verb):
+            continue
         found = _resolve(subject, verb, "parse", start, registry, quotes)
         if found:
             return found, verb
     for verb, subject, how in _sentence_cues(sdoc, inside, quotes):
-        if short and verb.lemma_.lower() not in CORE_SPEECH_VERBS:
+        if short and (verb.lemma_.lower() not in CORE_SPEECH_VERBS or _hypothetical(verb)):
             continue
         found = _resolve(subject, verb, how, start, registry, quotes)
         if found:
             return found, verb
     return _before(sdoc, text, start, registry, quotes), None
+
+
+def _hypothetical(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children)
 
 
 def _parse_cues(inside: SpacySpan, max_steps: int):
@@ -201,24 +217,16 @@ def _before(sdoc: Doc, text: str, start: int, registry: Registry, quotes: list[t
 
 
 def _headline(sdoc: Doc, start: int, title_end: int, registry: Registry) -> Attribution | None:
-    """A headline that opens with a person ("Keith Ellison Defends Louis Farrakhan: "..."") quotes that person."""
+    """A headline that opens with a person the article names ("Keith Ellison Defends Louis Farrakhan: "...",
+    "Pope Francis Denounces "..."") quotes that person. Names are matched against the body's, as
+    title case fools NER ("Hungary PM Viktor Orban Vows" is an ORG to it)."""
     if start >= title_end:
         return None
-    line = sdoc.char_span(0, title_end, alignment_mode="contract")
-    if line is None:
+    known = registry.person_opening(name_key(sdoc.text[:start]), title_end, HEADLINE_NAME_OFFSET + 1)
+    if known is None:
         return None
-    first = next((e for e in line.ents if e.label_ == "PERSON"), None)
-    if first is None or first.start - line.start > HEADLINE_NAME_OFFSET or first.end_char > start:
-        return None
-    found = mention(first.root)
-    if found is None:
-        return None
-    known = registry.name_starting(found.name)  # "Keith Ellison Defends" (title case fools NER) -> "Keith Ellison"
-    if known:
-        found = Mention(known, found.start, found.start + len(known), named=True, person=True)
-    if not registry.named_after(found.name, title_end):  # a headline "person" the article never names is NER noise
-        return None
-    return _attribution(found, "headline", "headline", start, registry)
+    name = registry.full_name(known, start)
+    return Attribution(name, registry.affiliation_of(name), True, "headline", "headline")
 
 
 def _resolve(
@@ -241,7 +249,7 @@ def _attribution(found: Mention, cue: str, how: str, at: int, registry: Registry
         name, named = referent
         affiliation = registry.affiliation_of(name) if named else None
         return Attribution(name, affiliation, named, cue, how, found.start, found.end)
-    titled = None if found.named else registry.by_title(found.name, found.start)
+    titled = None if found.named else registry.described(found)
     if titled:
         found = Mention(titled, found.start, found.end, named=True)
     name = registry.note_speaker(found) if found.named else found.name
@@ -272,6 +280,23 @@ def _continues(text: str, last_end: int, start: int) -> bool:
     if not prefix or (prefix.endswith(":") and len(prefix) <= TOPIC_PREFIX_CHARS):  # a new line, or "On Hezbollah:"
         return len(gap) <= CONTINUATION_GAP_CHARS and gap.count("\n") <= CONTINUATION_GAP_LINES
     return len(gap) <= CONTINUATION_SAME_LINE_CHARS and "\n" not in gap and gap.rstrip().endswith(".")
+
+
+def _paragraph_speaker(text: str, start: int, registry: Registry) -> Attribution | None:
+    """A paragraph that opens with a quote and names no speaker continues the person who spoke
+    last in the paragraphs just before (the news convention), if nobody else took the stage since."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return None
+    since = line_start
+    for _ in range(PARAGRAPH_LINES):
+        since = text.rfind("\n", 0, max(0, since - 1)) + 1
+        while since > 0 and not text[since:text.find("\n", since)].strip():  # blank lines between paragraphs
+            since = text.rfind("\n", 0, since - 1) + 1
+    speaker = registry.speaker_since(since, start)
+    if speaker is None:
+        return None
+    return Attribution(speaker, registry.affiliation_of(speaker), True, None, "continuation")
 
 
 def _in_quotes(pos: int, quotes: list[tuple[int, int]]) -> bool:

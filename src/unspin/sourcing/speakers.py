@@ -45,6 +45,17 @@ DOCUMENT_NOUNS = frozenset(
     "letter report statement document article story study book paper survey poll note text guidelines "
     "rescript memo tweet post email complaint indictment filing ruling decision law bill".split()
 )
+#: Head nouns of groups and institutions: "the group said" is never "he" or "she", nor a person
+#: spoken of before.
+GROUP_NOUNS = frozenset(
+    "group government ministry department office committee agency organisation organization company "
+    "party campaign council court army front movement conference church network union administration "
+    "commission coalition force forces institute center centre university association team board bureau "
+    "embassy authority authorities police military regime website site outlet newspaper channel station "
+    "magazine paper media firm school college family side country state city nation".split()
+)
+#: Determiners that make a description point back to someone already on stage ("the analyst said").
+_DEFINITE = frozenset({"the", "this", "that"})
 _QUANTIFIERS = frozenset({"no", "any", "every", "each", "neither", "either"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "mr.", "mrs.", "ms.", "dr."})
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -63,6 +74,7 @@ class Mention:
     is_org: bool = False
     plural: bool = False
     person: bool = False
+    definite: bool = False
 
 
 def is_speech_verb(token: Token) -> bool:
@@ -166,7 +178,24 @@ def mention(head: Token) -> Mention | None:
             found.affiliation = found.affiliation or _clean(span.text)
             return found
     return Mention(
-        _clean(span.text), span.start_char, span.end_char, named=False, plural=head.tag_ in ("NNS", "NNPS")
+        _clean(span.text),
+        span.start_char,
+        span.end_char,
+        named=False,
+        plural=head.tag_ in ("NNS", "NNPS"),
+        definite=_describes_someone_on_stage(head),
+    )
+
+
+def _describes_someone_on_stage(head: Token) -> bool:
+    """ "the tough-talking politician", "the analyst": a definite description of one person, which
+    news style uses for someone already named; not "the cardinal's office", "the group", "the letter"."""
+    children = list(head.children)
+    return (
+        head.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in children)
+        and not any(c.dep_ in ("poss", "prep", "compound", "relcl", "acl") for c in children)
+        and head.lower_ not in DOCUMENT_NOUNS | GROUP_NOUNS
     )
 
 
@@ -353,6 +382,19 @@ class Registry:
         names = [name for name in names if key[: len(name_key(name))] == name_key(name)]
         return max(names, key=lambda name: len(name_key(name)), default=None)
 
+    def person_opening(self, words: tuple[str, ...], after: int, within: int) -> str | None:
+        """The person the text names after ``after`` whose name starts within the first ``within``
+        of ``words``: a title-case headline fools NER ("Hungary PM Viktor Orban Vows" as an ORG)."""
+        found = []
+        for pos, name, _ in self.people:
+            key = name_key(name)
+            if pos < after or len(key) < 2 or key not in self.persons:
+                continue
+            for i in range(min(within, len(words))):
+                if words[i : i + len(key)] == key or words[i] == key[-1]:  # "Viktor Orban", or "Farrakhan Says"
+                    found.append((i, -len(key), name))
+        return min(found)[2] if found else None
+
     def affiliation_of(self, full_name: str) -> str | None:
         key = name_key(full_name)
         for _, name, role in self.people:
@@ -374,14 +416,23 @@ class Registry:
         """Remember "a government spokesman said" ("He added" means him) or "the authors say" ("they")."""
         if found.pronoun:
             return
-        titled = None if found.plural else self.by_title(found.name, found.start)
+        titled = None if found.plural else self.described(found)
         if titled:  # "the prime minister noted" -> Viktor Orban
             self.speakers.append((found.start, titled, True))
             return
         if found.plural:
             self.groups.append((found.start, found.name))
-        elif name_key(found.name)[-1:] and name_key(found.name)[-1] not in DOCUMENT_NOUNS:  # "the letter" is no "he"
-            self.speakers.append((found.start, found.name, False))
+        elif name_key(found.name)[-1:] and name_key(found.name)[-1] not in DOCUMENT_NOUNS | GROUP_NOUNS:
+            self.speakers.append((found.start, found.name, False))  # "the letter", "the group" are no "he"
+
+    def described(self, found: Mention) -> str | None:
+        """The named person a title ("the prime minister") or a definite description ("the
+        tough-talking politician", "the analyst") stands for: the person on stage at that point."""
+        titled = self.by_title(found.name, found.start)
+        if titled or not found.definite:
+            return titled
+        referent = self.referent(found.start)
+        return referent[0] if referent and referent[1] else None
 
     def group_referent(self, pos: int) -> tuple[str, bool] | None:
         """Whom "they" at ``pos`` means: the latest group that spoke ("the authors"), or the latest
@@ -408,6 +459,18 @@ class Registry:
             if len(name_key(full)) > 1:
                 return full, True
         return (speaker[1], speaker[2]) if speaker else None
+
+    def speaker_since(self, since: int, pos: int) -> str | None:
+        """The named person who spoke last between ``since`` and ``pos``, unless another person
+        took the stage in a later sentence: whom an unattributed quote paragraph there continues."""
+        speaker = max(((p, n) for p, n, named in self.speakers if named and since <= p < pos), default=None)
+        if speaker is None:
+            return None
+        sentence = self._sentence_of(speaker[0])
+        others = [n for p, n, _ in self.introduced if speaker[0] < p < pos and self._sentence_of(p) > sentence]
+        if any(name_key(n)[-1:] != name_key(speaker[1])[-1:] for n in others):
+            return None
+        return speaker[1]
 
     def _sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self._sentence_starts, pos)
