@@ -133,7 +133,9 @@ def _attribute(
 
 
 def _hypothetical(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children)
+    """ "might say", also "may come forward one day and declare"."""
+    verbs = [verb, verb.head] if verb.dep_ in ("conj", "xcomp") else [verb]
+    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for v in verbs for c in v.children)
 
 
 def _parse_cues(inside: SpacySpan, max_steps: int):
@@ -353,7 +355,12 @@ def _indirect(
             source = according_to(token)
             if source is not None:
                 cue = "according to"
-            elif token.lemma_.lower() in INDIRECT_VERBS and token.pos_ == "VERB" and _reports_clause(token):
+            elif (
+                token.lemma_.lower() in INDIRECT_VERBS
+                and token.pos_ == "VERB"
+                and _reports_clause(token)
+                and not _hypothetical(token)
+            ):
                 source, cue = subject_of(token), token.text
             else:
                 continue

@@ -151,6 +151,9 @@ def mention(head: Token) -> Mention | None:
             return None
         return Mention(head.text, head.idx, head.idx + len(head), named=False, pronoun=True)
     doc = head.doc
+    person = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if person is not None and head.ent_type_ != "PERSON":  # "that most American of writers, Thomas Wolfe, put it"
+        return mention(person)
     entity = _entity_of(head)
     if entity is not None:
         tokens = [t for t in entity if t.lower_ not in ("the",) and t.lower_ not in HONORIFICS and t.pos_ != "PART"]
@@ -275,6 +278,10 @@ def _acronym(token: Token) -> bool:
     return token.is_upper and token.left_edge.i == token.right_edge.i
 
 
+def _is_acronym(name: str) -> bool:
+    return name.isalpha() and name.isupper() and 2 <= len(name) <= 4
+
+
 def _entity_label(token: Token) -> str | None:
     entity = _entity_of(token)
     return entity.label_ if entity is not None else None
@@ -354,8 +361,16 @@ class Registry:
         key = name_key(phrase)
         if not 1 <= len(key) <= MAX_TITLE_WORDS:
             return None
-        matches = [(pos, full) for pos, full, _ in self.people if set(key) <= set(name_key(full)[:-1])]
-        matches += [(pos, full) for pos, title, full in self.titled if set(key) <= set(title)]
+        if _is_acronym(phrase):  # "the IG" for "DOJ Inspector General Michael Horowitz"; "US" is no title
+            initials = key[0]
+            matches = [
+                (pos, full)
+                for pos, title, full in self.titled
+                if len(title) >= len(initials) and "".join(w[0] for w in title[-len(initials) :]) == initials
+            ]
+        else:
+            matches = [(pos, full) for pos, full, _ in self.people if set(key) <= set(name_key(full)[:-1])]
+            matches += [(pos, full) for pos, title, full in self.titled if set(key) <= set(title)]
         earlier = [m for m in matches if m[0] < before] or matches
         return self._likeliest(earlier, before) if earlier else None
 
@@ -404,7 +419,7 @@ class Registry:
 
     def note_speaker(self, found: Mention) -> str:
         """Remember a named speaker; returns the full name. "He said" later refers back to the latest one."""
-        name = self.full_name(found.name, found.start, titles=not found.is_org)
+        name = self.full_name(found.name, found.start, titles=not found.is_org or _is_acronym(found.name))
         if found.person:
             self.persons.add(name_key(name))
         if name_key(name) in self.persons:
