@@ -118,7 +118,7 @@ def _attribute(
         return None, None
     short = len(inside.text.split()) <= SHORT_QUOTE_WORDS
     for verb, subject in _parse_cues(inside, max_steps=3 if short else 4):
-        if short and _hypothetical(verb):
+        if _hypothetical(verb):
             continue
         found = _resolve(subject, verb, "parse", start, registry, quotes)
         if found:
@@ -133,9 +133,11 @@ def _attribute(
 
 
 def _hypothetical(verb: Token) -> bool:
-    """ "might say", also "may come forward one day and declare"."""
+    """ "might say", "may come forward one day and declare", "don't speak out": speech nobody made."""
     verbs = [verb, verb.head] if verb.dep_ in ("conj", "xcomp") else [verb]
-    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for v in verbs for c in v.children)
+    return any(
+        (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS) or c.dep_ == "neg" for v in verbs for c in v.children
+    )
 
 
 def _parse_cues(inside: SpacySpan, max_steps: int):
@@ -244,8 +246,13 @@ def _resolve(
 
 def _attribution(found: Mention, cue: str, how: str, at: int, registry: Registry) -> Attribution | None:
     if found.pronoun:
-        they = found.name.lower() == "they"
-        referent = registry.group_referent(found.start) if they else registry.referent(found.start)
+        pronoun = found.name.lower()
+        if pronoun == "it":
+            referent = registry.document_referent(found.start)
+        elif pronoun == "they":
+            referent = registry.group_referent(found.start)
+        else:
+            referent = registry.referent(found.start)
         if referent is None:
             return None
         name, named = referent

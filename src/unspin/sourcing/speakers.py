@@ -36,9 +36,15 @@ INDIRECT_VERBS = frozenset(
     believe""".split()
 )
 
-PRONOUNS = frozenset({"he", "she", "they"})
-_NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "who", "what", "there", "i", "we", "you", "one"})
+PRONOUNS = frozenset({"he", "she", "they", "it"})
+_NOT_SPEAKERS = frozenset({"this", "that", "which", "who", "what", "there", "i", "we", "you", "one"})
 MAX_TITLE_WORDS = 3
+
+#: Verbs that quote a text only when a text is their subject ("it begins", "the letter reads").
+TEXT_VERBS = frozenset({"begin", "read", "go", "open"})
+
+#: How many sentences back "it says" looks for the document it means.
+DOCUMENT_SENTENCES = 2
 
 #: Things that "say" something in a text but are never "he" or "she".
 DOCUMENT_NOUNS = frozenset(
@@ -87,6 +93,9 @@ def is_speech_verb(token: Token) -> bool:
         return not any(o.pos_ in ("NOUN", "PROPN") for o in objects)
     if lemma == "put":
         return any(o.lower_ == "it" for o in objects)
+    if lemma in TEXT_VERBS:  # "it begins", "the letter reads"; not "she began to", "he read the letter"
+        subject = subject_of(token)
+        return not objects and subject is not None and (subject.lower_ == "it" or subject.lemma_.lower() in DOCUMENT_NOUNS)
     return lemma in SPEECH_VERBS or (lemma == "know" and token.head.lemma_.lower() == "want")
 
 
@@ -97,11 +106,12 @@ def subject_of(verb: Token) -> Token | None:
     accused of ..."), not the speaker; one borrowed from above may speak ("was overheard saying").
     """
     for depth in range(4):
-        for child in verb.children:
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and depth > 0):
-                if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":  # "Trump, who spoke about ..."
-                    return _person_above(verb.head)
-                return child
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and depth > 0)]
+        if subjects:  # the nearest: '"Most Holy Father," it begins' makes both subjects
+            child = min(subjects, key=lambda c: abs(c.i - verb.i))
+            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":  # "Trump, who spoke about ..."
+                return _person_above(verb.head)
+            return child
         for child in verb.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -320,6 +330,11 @@ class Registry:
         self.introduced: list[tuple[int, str, bool]] = []  # (offset, name, is subject): people taking the stage
         self.titled: list[tuple[int, tuple[str, ...], str]] = []  # ("prime", "minister") -> "Viktor Orban"
         self._sentence_starts = [s.start_char for s in doc.sents]
+        self.documents = [  # (offset, phrase): texts the article talks about, for "it says"
+            (t.idx, _clean(_noun_phrase(t).text))
+            for t in doc
+            if t.pos_ == "NOUN" and t.lemma_.lower() in DOCUMENT_NOUNS and not quoted(t.idx)
+        ]
         surnames = {name_key(e.text)[-1] for e in doc.ents if e.label_ == "PERSON" and len(name_key(e.text)) > 1}
         for entity in doc.ents:
             # NER often calls a lone surname an organisation ("Weinandy sent the letter"): the surname decides.
@@ -486,6 +501,13 @@ class Registry:
         if any(name_key(n)[-1:] != name_key(speaker[1])[-1:] for n in others):
             return None
         return speaker[1]
+
+    def document_referent(self, pos: int) -> tuple[str, bool] | None:
+        """Which text "it says" at ``pos`` means: the latest one named in the last few sentences."""
+        latest = max(((p, phrase) for p, phrase in self.documents if p < pos), default=None)
+        if latest is None or self._sentence_of(pos) - self._sentence_of(latest[0]) > DOCUMENT_SENTENCES:
+            return None
+        return latest[1], False
 
     def _sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self._sentence_starts, pos)
