@@ -190,3 +190,99 @@ def test_acronym_in_apposition_is_not_an_affiliation():
     (first, second) = direct('The Free Syrian Army (FSA), an ally, kicked them out, calling them "infidels" and "crusaders."')
     assert first.attrs["speaker"] == "Free Syrian Army"
     assert first.attrs["affiliation"] != "FSA"
+
+
+def test_definite_description_is_the_person_on_stage():
+    text = (
+        "Hungarian Prime Minister Viktor Orban gave an interview on Monday.\n"
+        '"We do not consider these people to be refugees," Orban said.\n'
+        'Instead, the tough-talking politician said they were regarded as "Muslim invaders."'
+    )
+    first, second = direct(text)
+    assert second.attrs["speaker"] == "Viktor Orban"
+
+
+def test_he_never_refers_to_an_organisation():
+    text = (
+        "Abayomi Azikiwe, editor at Pan-African News Wire, spoke to RT.\n"
+        '"The deal is fragile," Azikiwe said.\n'
+        "What is interesting, the analyst said, is that the Al-Nusra armed opposition group rejected "
+        "this agreement, saying that it gave too much power to the government.\n"
+        '"This is problematic for the United States and its allies in the region," he added.'
+    )
+    speakers = [q.attrs["speaker"] for q in direct(text)]
+    assert speakers == ["Abayomi Azikiwe", "Abayomi Azikiwe"]
+
+
+def test_hypothetical_speech_gives_a_scare_quote_no_speaker():
+    text = 'The US might say that the strike was "unintentional," but its position has not changed.'
+    assert direct(text) == []
+
+
+def test_unattributed_quote_paragraph_continues_the_last_speaker():
+    text = (
+        "Elizabeth Yore is a lawyer who has handled abuse cases.\n"
+        "Yore said the bishop was warned about the case in 2015 and ignored the warnings.\n"
+        "\n"
+        '"This is a scandal of epic proportions for the Church in Chile."'
+    )
+    (quote,) = direct(text)
+    assert quote.attrs["speaker"] == "Elizabeth Yore"
+    assert quote.score == 0.6  # a continuation, the least trusted way
+
+
+def test_unattributed_quote_paragraph_after_someone_else_took_the_stage_has_no_speaker():
+    text = (
+        "Elizabeth Yore is a lawyer who has handled abuse cases.\n"
+        "Yore said the bishop was warned about the case in 2015 and ignored the warnings.\n"
+        "Cardinal Sean O'Malley met the victims in Rome.\n"
+        '"This is a scandal of epic proportions for the Church in Chile."'
+    )
+    (quote,) = direct(text)
+    assert quote.attrs["speaker"] is None
+
+
+def test_headline_name_mislabelled_by_ner_is_matched_against_the_body():
+    text = (
+        'Hungary PM Viktor Orban Vows to "Fight Those Who Want to Change Europe"\n'
+        "\n"
+        "Hungary's Prime Minister Viktor Orban spoke in Budapest on Sunday."
+    )
+    doc = Document(text, title=text.split("\n", 1)[0])
+    add_quotes(doc)
+    (quote,) = [q for q in doc.spans("quotes") if q.label == "direct"]
+    assert quote.attrs["speaker"] == "Viktor Orban"
+
+
+def test_person_in_apposition_to_a_description_is_the_speaker():
+    text = 'As that most American of writers, Thomas Wolfe, put it, "You can\'t go home again."'
+    (quote,) = direct(text)
+    assert quote.attrs["speaker"] == "Thomas Wolfe"
+
+
+def test_acronym_title_names_the_titled_person():
+    text = (
+        "On Monday, DOJ Inspector General Michael Horowitz testified before the Senate.\n"
+        'The IG also described his report as a "thorough, comprehensive and objective recitation of the facts."'
+    )
+    (quote,) = direct(text)
+    assert quote.attrs["speaker"] == "Michael Horowitz"
+
+
+def test_it_begins_refers_to_the_document_named_before():
+    text = (
+        "A new open letter to the pope has gathered over 2,600 signatures.\n"
+        '"Most Holy Father," it begins, "many of us have tried to contact you on many occasions."'
+    )
+    quotes = direct(text)
+    assert quotes and all("letter" in q.attrs["speaker"] for q in quotes)
+    assert not quotes[0].attrs["named"]
+
+
+def test_negated_speech_verb_is_no_cue():
+    text = (
+        '"Bishops are quick learners," Thomas Weinandy wrote, claiming that many bishops do not speak out '
+        'for fear they will be "marginalized or worse."'
+    )
+    first, second = direct(text)
+    assert second.attrs["speaker"] == "Thomas Weinandy"
