@@ -92,7 +92,7 @@ def add_quotes(doc: Document) -> None:
         found, verb = _attribute(sdoc, doc.text, start, end, direct, registry)
         if found is None:
             found = _headline(sdoc, start, doc.title_end, registry)
-        if found is None and last is not None and _continues(doc.text, last_end, start):
+        if found is None and last is not None and _continues(doc.text, last_end, start, registry):
             found = Attribution(last.speaker, last.affiliation, last.named, None, "continuation")
         if found is None:
             found = _paragraph_speaker(doc.text, start, registry)
@@ -281,14 +281,17 @@ def _note_speakers(sdoc: Doc, quotes: list[tuple[int, int]], registry: Registry)
             registry.note_unnamed_speaker(found)
 
 
-def _continues(text: str, last_end: int, start: int) -> bool:
-    """A quote soon after the last attributed one that opens a new line or a new sentence ('... Copley said. "...')."""
+def _continues(text: str, last_end: int, start: int, registry: Registry) -> bool:
+    """A quote soon after the last attributed one that opens a new line or a new sentence ('... Copley said. "...'),
+    or goes on in the same sentence with nobody else named between ('"...," And as for France, "...')."""
     gap = text[last_end:start]
     line_start = text.rfind("\n", 0, start) + 1
     prefix = text[line_start:start].strip()
     if not prefix or (prefix.endswith(":") and len(prefix) <= TOPIC_PREFIX_CHARS):  # a new line, or "On Hezbollah:"
         return len(gap) <= CONTINUATION_GAP_CHARS and gap.count("\n") <= CONTINUATION_GAP_LINES
-    return len(gap) <= CONTINUATION_SAME_LINE_CHARS and "\n" not in gap and gap.rstrip().endswith(".")
+    if len(gap) > CONTINUATION_SAME_LINE_CHARS or "\n" in gap:
+        return False
+    return gap.rstrip().endswith(".") or (gap.rstrip().endswith(",") and not registry.names_between(last_end, start))
 
 
 def _paragraph_speaker(text: str, start: int, registry: Registry) -> Attribution | None:

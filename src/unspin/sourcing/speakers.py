@@ -425,6 +425,9 @@ class Registry:
                     found.append((i, -len(key), name))
         return min(found)[2] if found else None
 
+    def names_between(self, start: int, end: int) -> bool:
+        return any(start <= p < end for p, _, _ in self.people)
+
     def affiliation_of(self, full_name: str) -> str | None:
         key = name_key(full_name)
         for _, name, role in self.people:
