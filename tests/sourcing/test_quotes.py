@@ -286,3 +286,22 @@ def test_negated_speech_verb_is_no_cue():
     )
     first, second = direct(text)
     assert second.attrs["speaker"] == "Thomas Weinandy"
+
+
+def test_quote_in_the_next_sentence_continues_when_nobody_else_is_named():
+    text = (
+        'The Catechism of the Catholic Church teaches that such acts are "intrinsically disordered." '
+        'Such acts are "contrary to the natural law and close the act to the gift of life."'
+    )
+    first, second = direct(text)
+    assert first.attrs["speaker"] == second.attrs["speaker"] == "Catechism of the Catholic Church"
+
+
+def test_quote_after_another_name_in_the_same_line_does_not_continue():
+    text = (
+        '"We will not give up the fight for our rights," Maria Lopez said. '
+        'Governor Tom Hill called the protest "a publicity stunt by a few people."'
+    )
+    first, second = direct(text)
+    assert first.attrs["speaker"] == "Maria Lopez"
+    assert second.attrs["speaker"] == "Tom Hill"

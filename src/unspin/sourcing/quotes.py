@@ -283,7 +283,8 @@ def _note_speakers(sdoc: Doc, quotes: list[tuple[int, int]], registry: Registry)
 
 def _continues(text: str, last_end: int, start: int, registry: Registry) -> bool:
     """A quote soon after the last attributed one that opens a new line or a new sentence ('... Copley said. "...'),
-    or goes on in the same sentence with nobody else named between ('"...," And as for France, "...')."""
+    or goes on in the same or the next sentence with nobody else named between ('"...," And as for
+    France, "..."', '..." Such acts are "...')."""
     gap = text[last_end:start]
     line_start = text.rfind("\n", 0, start) + 1
     prefix = text[line_start:start].strip()
@@ -291,7 +292,10 @@ def _continues(text: str, last_end: int, start: int, registry: Registry) -> bool
         return len(gap) <= CONTINUATION_GAP_CHARS and gap.count("\n") <= CONTINUATION_GAP_LINES
     if len(gap) > CONTINUATION_SAME_LINE_CHARS or "\n" in gap:
         return False
-    return gap.rstrip().endswith(".") or (gap.rstrip().endswith(",") and not registry.names_between(last_end, start))
+    if gap.rstrip().endswith("."):
+        return True
+    new_sentence = gap.lstrip()[:1].isupper()  # '..." Such acts are "...'
+    return (new_sentence or gap.rstrip().endswith(",")) and not registry.names_between(last_end, start)
 
 
 def _paragraph_speaker(text: str, start: int, registry: Registry) -> Attribution | None:
