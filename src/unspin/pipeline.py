@@ -19,9 +19,9 @@ Analyser = Callable[[Document], None]
 
 def default_analysers() -> list[Analyser]:
     """The analysers ``analyze`` runs, in order. Imported here so start-up stays fast."""
-    from unspin import provenance, rhetoric, sourcing
+    from unspin import provenance, rhetoric, sourcing, techniques
 
-    return [*provenance.ANALYSERS, *rhetoric.ANALYSERS, *sourcing.ANALYSERS]
+    return [*provenance.ANALYSERS, *rhetoric.ANALYSERS, techniques.detect, *sourcing.ANALYSERS]
 
 
 def build_document(raw: RawArticle, *, clean: bool = True) -> Document:

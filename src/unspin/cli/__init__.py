@@ -21,6 +21,7 @@ def _register() -> None:
     from unspin.cli import corpus  # noqa: F401
     from unspin.cli import ptc  # noqa: F401
     from unspin.cli import serve  # noqa: F401
+    from unspin.cli import train  # noqa: F401
 
 
 _register()

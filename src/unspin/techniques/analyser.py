@@ -6,7 +6,7 @@ from collections import Counter
 
 from unspin.document import Document, Span
 from unspin.techniques import model as model_mod
-from unspin.techniques import infer, sentences
+from unspin.techniques import sentences
 from unspin.techniques.definitions import TECHNIQUES
 
 #: A sentence counts as flagged in the article summary when its calibrated score reaches this.
@@ -29,7 +29,7 @@ def detect_with(model: model_mod.TechniqueModel, doc: Document) -> None:
                                    {"cue_start": found.cue_start, "cue_end": found.cue_end}))
     scores = []
     for start, end in sentences.split(doc.text):
-        score = model.calibrated(infer.sentence_raw(outputs, start, end), "sentence") if len(outputs.tokens.ids) else 0.0
+        score = model.sentence_score(outputs, start, end)
         scores.append(score)
         doc.add("sentences", Span(start, end, "sentence", round(score, 4)))
     doc.summaries["techniques"] = summarise(detections, scores)

@@ -48,11 +48,10 @@ onnxruntime ({'int8 dynamic quantisation' if config['training']['int8'] else 'fp
 ## Data
 
 Propaganda Techniques Corpus (PTC), the 311 labelled articles of the SemEval-2020 Task 11 training
-partition available here. Split by article with a fixed seed ({args['seed']}): {scores['train_articles']} for training,
-{scores['dev_articles']} dev
-articles ({scores['dev_gold_spans']} gold spans) never trained on. Thresholds and
-calibration were tuned on the same dev split, so dev scores are optimistic by the tuning of
-three decoding thresholds; the weights never saw a dev article.
+partition available here, split by article with a fixed seed ({args['seed']}): {scores['train_articles']} articles
+for training, {scores['dev_articles']} dev articles ({scores['dev_gold_spans']} gold spans) never trained on.
+Decoding thresholds and calibration were tuned on the same dev split, so dev scores are slightly
+optimistic (four scalars chosen on dev); the weights never saw a dev article.
 
 Citation: {CITATION}
 
@@ -78,9 +77,11 @@ Hyper-parameters: {hyper}. AdamW, linear warm-up and decay, BCE with
 classifier on gold spans. Training windows of {args['max_length']} word pieces every {args['train_stride']};
 inference windows every {config['stride']}, outputs averaged with weights favouring window centres.
 
-Decoding (tuned on dev): token runs with P(inside) >= {config['thresholds']['presence']}, cut where
+Decoding (tuned on dev): P(inside) = {1 - config['thresholds']['presence_mix']:g} × the "inside any span" output
++ {config['thresholds']['presence_mix']:g} × the highest technique output; token runs with P(inside) >= {config['thresholds']['presence']}, cut where
 P(begins) >= {config['thresholds']['begin']}, snapped to whole words; each fragment gets the span
-classifier's top technique, and its runner-up too when that has probability >= {config['thresholds']['second_label']}.
+classifier's top technique, and its runner-up too when that has probability >= {config['thresholds']['second_label']};
+a label is kept when mean P(inside) × P(technique) >= {config['thresholds'].get('min_score', 0.0)}.
 
 ## Dev scores ({scores['dev_articles']} held-out articles, official PTC metrics)
 

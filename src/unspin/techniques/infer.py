@@ -100,8 +100,13 @@ def classify(outputs: TokenOutputs, head: SpanHead, spans: list[tuple[int, int]]
     return probs
 
 
-def sentence_raw(outputs: TokenOutputs, start: int, end: int) -> float:
+def presence(probs: np.ndarray, mix: float = 0.0) -> np.ndarray:
+    """P(token inside a technique span): the presence column, mixed with the best technique column."""
+    return (1 - mix) * probs[:, PRESENCE] + mix * probs[:, : len(NAMES)].max(axis=1)
+
+
+def sentence_raw(outputs: TokenOutputs, start: int, end: int, mix: float = 0.0) -> float:
     """Highest "inside a technique span" probability among the sentence's tokens (0 if it has none)."""
     offsets = outputs.tokens.offsets
     inside = (offsets[:, 0] < end) & (offsets[:, 1] > start)
-    return float(outputs.probs[inside, PRESENCE].max()) if inside.any() else 0.0
+    return float(presence(outputs.probs[inside], mix).max()) if inside.any() else 0.0

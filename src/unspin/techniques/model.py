@@ -72,26 +72,38 @@ class TechniqueModel:
         """Fragments above the presence threshold and their technique probabilities ``[n, 14]``."""
         if not len(outputs.tokens.ids):
             return [], np.zeros((0, len(NAMES)), np.float32)
-        found = decode.fragments(outputs.text, outputs.tokens.offsets, outputs.probs[:, infer.PRESENCE],
+        found = decode.fragments(outputs.text, outputs.tokens.offsets, self.presence(outputs),
                                  self.thresholds["presence"], outputs.probs[:, infer.BEGIN], self.thresholds["begin"])
         return found, infer.classify(outputs, self.head, [(f.start, f.end) for f in found])
 
     def label(self, outputs: infer.TokenOutputs, found: list[decode.Fragment], probs: np.ndarray) -> list[Detection]:
-        """One detection per fragment for its best technique, plus one for the runner-up if likely enough."""
+        """One detection per fragment for its best technique, plus one for the runner-up if likely enough.
+
+        Raw score = mean P(inside) × P(technique); below ``min_score`` nothing is reported.
+        """
         detections = []
         for fragment, p in zip(found, probs):
             for rank, k in enumerate(np.argsort(-p)[:2]):
-                if rank == 1 and p[k] < self.thresholds["second_label"]:
+                raw = fragment.presence * float(p[k])
+                if rank == 1 and p[k] < self.thresholds["second_label"] or raw < self.thresholds.get("min_score", 0.0):
                     break
                 cue = _cue(outputs, fragment, int(k))
-                detections.append(Detection(fragment.start, fragment.end, NAMES[k],
-                                            self.calibrated(fragment.presence * float(p[k])), *cue))
+                detections.append(Detection(fragment.start, fragment.end, NAMES[k], self.calibrated(raw), *cue))
         return detections
 
     def classify(self, text: str, spans: list[tuple[int, int]]) -> list[str]:
         """The most likely technique of each given ``(start, end)`` span, in order."""
         probs = infer.classify(self.encode(text), self.head, spans)
         return [NAMES[int(k)] for k in probs.argmax(axis=1)]
+
+    def presence(self, outputs: infer.TokenOutputs) -> np.ndarray:
+        return infer.presence(outputs.probs, self.thresholds.get("presence_mix", 0.0))
+
+    def sentence_score(self, outputs: infer.TokenOutputs, start: int, end: int) -> float:
+        """Calibrated probability that ``[start, end)`` (a sentence) holds a technique fragment."""
+        if not len(outputs.tokens.ids):
+            return 0.0
+        return self.calibrated(infer.sentence_raw(outputs, start, end, self.thresholds.get("presence_mix", 0.0)), "sentence")
 
     def calibrated(self, raw: float, kind: str = "span") -> float:
         """Platt scaling fitted on the dev split: raw model score -> probability of being right."""

@@ -3,7 +3,8 @@
     python -m unspin.techniques.tune --model DIR --run runs/NAME [--ptc ../shared/ptc]
 
 Runs the exported (ONNX) model over the run's dev articles only, picks the presence/begin
-thresholds that maximise SI F1 and the second-label threshold that maximises FLC F1, fits Platt
+thresholds that maximise SI F1, then the minimum span score and second-label threshold that
+maximise SI F1 + FLC F1 (one output file serves both tasks), fits Platt
 scaling for span and sentence confidences (ECE reported with 2-fold cross-fitting, so the
 calibration is never scored on the articles it was fitted on), and writes the chosen values to
 ``DIR/config.json`` and every score to ``DIR/dev_scores.json``.
@@ -25,7 +26,9 @@ from unspin.techniques.definitions import NAMES
 from unspin.techniques.model import TechniqueModel
 
 PRESENCE_GRID = [round(x, 2) for x in np.arange(0.2, 0.81, 0.05)]
+MIX_GRID = [0.0, 0.5, 1.0]
 BEGIN_GRID = [0.3, 0.5, 0.7, 0.9, 1.01]
+MIN_SCORE_GRID = [0.0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]
 SECOND_GRID = [0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 1.01]
 
 
@@ -91,14 +94,16 @@ def tune(model_dir: Path, run: Path, ptc: str, stride: int | None = None) -> dic
     model.calibration = {"span": [1.0, 0.0], "sentence": [1.0, 0.0]}
     as_labels = lambda found: [ptc_io.Label(i, d.technique, d.start, d.end) for i, d in found]
     si = {}
-    for presence in PRESENCE_GRID:
-        for begin in BEGIN_GRID:
-            pred = [ptc_io.Label(article.id, "?", f.start, f.end) for article, out in zip(dev, encoded)
-                    for f in decode.fragments(article.text, out.tokens.offsets, out.probs[:, infer.PRESENCE],
-                                              presence, out.probs[:, infer.BEGIN], begin)]
-            si[(presence, begin)] = scoring.score_si(gold, pred).overall.f1
-    presence, begin = max(si, key=si.get)
-    model.thresholds = {"presence": presence, "begin": begin, "second_label": 1.01}
+    for mix in MIX_GRID:
+        mixed = [infer.presence(out.probs, mix) for out in encoded]
+        for presence in PRESENCE_GRID:
+            for begin in BEGIN_GRID:
+                pred = [ptc_io.Label(article.id, "?", f.start, f.end) for article, out, p in zip(dev, encoded, mixed)
+                        for f in decode.fragments(article.text, out.tokens.offsets, p,
+                                                  presence, out.probs[:, infer.BEGIN], begin)]
+                si[(mix, presence, begin)] = scoring.score_si(gold, pred).overall.f1
+    mix, presence, begin = max(si, key=si.get)
+    model.thresholds = {"presence_mix": mix, "presence": presence, "begin": begin, "second_label": 1.01}
     candidates = [model.candidates(out) for out in encoded]
 
     def predict(second: float) -> list[tuple[str, object]]:
@@ -106,8 +111,14 @@ def tune(model_dir: Path, run: Path, ptc: str, stride: int | None = None) -> dic
         return [(article.id, d) for article, out, (found, probs) in zip(dev, encoded, candidates)
                 for d in model.label(out, found, probs)]
 
-    flc = {s: scoring.score_flc(gold, as_labels(predict(s))).overall.f1 for s in SECOND_GRID}
-    second = max(flc, key=flc.get)
+    both = {}  # one output file serves SI and FLC, so these two knobs maximise their sum
+    for min_score in MIN_SCORE_GRID:
+        model.thresholds["min_score"] = min_score
+        for second in SECOND_GRID:
+            labels = as_labels(predict(second))
+            both[(min_score, second)] = (scoring.score_si(gold, labels).overall.f1, scoring.score_flc(gold, labels).overall.f1)
+    min_score, second = max(both, key=lambda key: sum(both[key]))
+    model.thresholds["min_score"] = min_score
     found = predict(second)
 
     # span confidence: raw = presence * technique probability; right = overlaps gold of that technique
@@ -126,7 +137,7 @@ def tune(model_dir: Path, run: Path, ptc: str, stride: int | None = None) -> dic
     for n, (article, out) in enumerate(zip(dev, encoded)):
         spans = [(label.start, label.end) for label in article.labels]
         for start, end in sentences.split(article.text):
-            s_raw.append(infer.sentence_raw(out, start, end))
+            s_raw.append(infer.sentence_raw(out, start, end, mix))
             s_right.append(float(any(_overlaps((start, end), g) for g in spans)))
             s_group.append(n)
     s_raw, s_right, s_group = np.array(s_raw), np.array(s_right), np.array(s_group)
@@ -143,9 +154,10 @@ def tune(model_dir: Path, run: Path, ptc: str, stride: int | None = None) -> dic
         "train_articles": len(split["train_ids"]),
         "dev_articles": len(dev),
         "dev_gold_spans": len(gold),
-        "thresholds": {"presence": presence, "begin": begin, "second_label": second},
-        "grid_si_f1": {f"{p}/{b}": round(f, 4) for (p, b), f in si.items()},
-        "grid_flc_f1": {str(s): round(f, 4) for s, f in flc.items()},
+        "thresholds": {"presence_mix": mix, "presence": presence, "begin": begin, "second_label": second,
+                       "min_score": min_score},
+        "grid_si_f1": {f"{m}/{p}/{b}": round(f, 4) for (m, p, b), f in si.items()},
+        "grid_si_flc_f1": {f"{m}/{s}": [round(v, 4) for v in pair] for (m, s), pair in both.items()},
         "si": _score_dict(scoring.score_si(gold, final)),
         "flc": _score_dict(scoring.score_flc(gold, final)),
         "tc": _score_dict(scoring.score_tc(gold, tc_pred)),
