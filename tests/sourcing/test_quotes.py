@@ -306,3 +306,11 @@ def test_quote_after_another_name_in_the_same_line_does_not_continue():
     first, second = direct(text)
     assert first.attrs["speaker"] == "Maria Lopez"
     assert second.attrs["speaker"] == "Tom Hill"
+
+
+def test_a_title_in_quotes_gets_no_speaker():
+    text = (
+        'King said President Obama had used the phrase in a "60 Minutes" appearance, and Edward Curtis, '
+        'the author of "Black Muslim Religion in the Nation of Islam," said the group was small.'
+    )
+    assert direct(text) == []

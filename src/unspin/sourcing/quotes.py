@@ -44,6 +44,10 @@ CORE_SPEECH_VERBS = frozenset({"say", "tell", "write", "state", "according"})
 #: writer's scare quote, not the US's word.
 HYPOTHETICAL_MODALS = frozenset({"might", "may", "could", "would", "should"})
 
+#: Quotes whose words all start with a capital (but these) are titles, up to this many words.
+MAX_TITLE_WORDS = 10
+TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or by with from about as vs".split())
+
 #: Words in a line ending in a colon that announce a list of someone's quotes ("Some Farrakhan quotes:").
 LIST_WORDS = frozenset({"quotes", "quote", "quotations", "words", "remarks", "statement", "statements"})
 
@@ -89,6 +93,8 @@ def add_quotes(doc: Document) -> None:
     last_end = -1
     used_verbs: set[int] = set()
     for start, end in direct:
+        if start >= doc.title_end and _title(sdoc, start, end):
+            continue
         found, verb = _attribute(sdoc, doc.text, start, end, direct, registry)
         if found is None:
             found = _headline(sdoc, start, doc.title_end, registry)
@@ -130,6 +136,21 @@ def _attribute(
         if found:
             return found, verb
     return _before(sdoc, text, start, registry, quotes), None
+
+
+def _title(sdoc: Doc, start: int, end: int) -> bool:
+    """A title ("Black Muslim Religion in the Nation of Islam", "60 Minutes", "Gang of Eight"): the
+    writer's naming of a work or thing, not anyone's words."""
+    inside = sdoc.char_span(start, end, alignment_mode="expand")
+    if inside is None:
+        return False
+    words = [t for t in inside if not t.is_punct and not t.is_space]
+    return (
+        2 <= len(words) <= MAX_TITLE_WORDS
+        and not inside.text.rstrip("\"\u201d\u2019 ").endswith((".", "!", "?"))  # "America First." is a slogan
+        and words[0].lower_ not in TITLE_SMALL_WORDS
+        and all(w.text[:1].isupper() or w.text[:1].isdigit() or w.lower_ in TITLE_SMALL_WORDS for w in words)
+    )
 
 
 def _hypothetical(verb: Token) -> bool:
