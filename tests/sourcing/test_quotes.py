@@ -314,3 +314,13 @@ def test_a_title_in_quotes_gets_no_speaker():
         'the author of "Black Muslim Religion in the Nation of Islam," said the group was small.'
     )
     assert direct(text) == []
+
+
+def test_line_ending_in_a_speech_verb_and_comma_introduces_the_next_line_quote():
+    text = (
+        "In fact, a former student of his wrote to me today saying,\n"
+        '"I see that he has been squashed by the bishops for speaking his mind."'
+    )
+    (quote,) = direct(text)
+    assert quote.attrs["speaker"] == "a former student"
+    assert not quote.attrs["named"]

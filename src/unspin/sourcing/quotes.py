@@ -214,11 +214,16 @@ def _before(sdoc: Doc, text: str, start: int, registry: Registry, quotes: list[t
         return None
     previous_end = line_start - 1
     previous_start = text.rfind("\n", 0, max(0, previous_end)) + 1
-    if previous_end <= previous_start or not text[previous_start:previous_end].rstrip().endswith(":"):
+    previous = text[previous_start:previous_end].rstrip()
+    if previous_end <= previous_start or not previous.endswith((":", ",")):
         return None
     line = sdoc.char_span(previous_start, previous_end, alignment_mode="expand")
     if line is None:
         return None
+    if previous.endswith(","):  # "... wrote to me today saying," and the quote on the next line
+        words = [t for t in line if not t.is_punct and not t.is_space]
+        if not words or not is_speech_verb(words[-1]):
+            return None
     for token in line:
         if is_speech_verb(token):
             subject = subject_of(token)
