@@ -38,7 +38,7 @@ MIN_UNATTRIBUTED_WORDS = 5
 #: A quote of at most this many words is often a term or scare quote: it needs a speech verb close
 #: above it in the parse, or a plain verb of saying in its sentence ("..., the three bishops said").
 SHORT_QUOTE_WORDS = 2
-CORE_SPEECH_VERBS = frozenset({"say", "tell", "write", "state", "according"})
+CORE_SPEECH_VERBS = frozenset({"say", "tell", "write", "state", "claim", "according"})
 
 #: Modals that make speech hypothetical: 'The US might say the strike was "unintentional"' is the
 #: writer's scare quote, not the US's word.
