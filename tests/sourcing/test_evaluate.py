@@ -1,4 +1,4 @@
-from unspin.sourcing.evaluate import DEV_ARTICLES, GOLD, Score, evaluate, load_gold, same_speaker
+from unspin.sourcing.evaluate import DEV_ARTICLES, GOLD, HELDOUT2_ARTICLES, Score, evaluate, load_gold, same_speaker
 
 
 def test_same_speaker_ignores_titles_and_partial_names():
@@ -15,6 +15,8 @@ def test_score_arithmetic():
     assert (score.precision, score.recall) == (0.8, 0.5)
     assert round(score.f1, 4) == round(2 * 0.8 * 0.5 / 1.3, 4)
     assert Score().f1 == 0.0
+    total = Score(tp=1, fp=2, fn=3) + Score(tp=10, fp=20, fn=30)
+    assert (total.tp, total.fp, total.fn) == (11, 22, 33)
 
 
 def test_annotations_cover_enough_articles_and_quotes():
@@ -23,12 +25,16 @@ def test_annotations_cover_enough_articles_and_quotes():
     assert len(gold) >= 15
     assert len(with_speaker) >= 100
     assert set(gold) - DEV_ARTICLES  # some articles stay held out
+    assert HELDOUT2_ARTICLES <= set(gold) and not HELDOUT2_ARTICLES & DEV_ARTICLES
+    assert len(HELDOUT2_ARTICLES) >= 8
 
 
 def test_speaker_attribution_on_annotated_ptc_articles(shared):
-    score = evaluate("all", shared)
-    # Measured 0.816 F1 / 0.851 precision (docs/sourcing.md); a regression guard, not the 0.85 target.
-    assert score.f1 >= 0.80, score.as_dict()
-    assert score.precision >= 0.82, score.as_dict()
-    held_out = evaluate("heldout", shared)
-    assert held_out.f1 >= 0.70, held_out.as_dict()
+    # Measured (docs/sourcing.md): all 0.832 F1 / 0.875 precision, held-out 0.753, second held-out
+    # 0.749. Regression guards a little below those, not the 0.85 target.
+    scores = {split: evaluate(split, shared) for split in ("dev", "heldout", "heldout2")}
+    total = sum(scores.values(), Score())
+    assert total.f1 >= 0.82, total.as_dict()
+    assert total.precision >= 0.86, total.as_dict()
+    assert scores["heldout"].f1 >= 0.74, scores["heldout"].as_dict()
+    assert scores["heldout2"].f1 >= 0.73, scores["heldout2"].as_dict()
