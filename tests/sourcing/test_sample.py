@@ -61,3 +61,12 @@ def test_syndicated_from_rt_via_global_research(report):
     assert (rt["reliability"]["domain"], rt["reliability"]["reliability_label"]) == ("rt.com", -1)
     assert rt["reliability"]["label_source"] == "newsguard"
     assert "not this article" in rt["reliability"]["note"]
+
+
+def test_he_after_an_organisation_is_still_the_analyst(report):
+    (last,) = [q for q in report["quotes"] if q["kind"] == "direct" and q["text"].startswith('"This is problematic')]
+    assert last["speaker"] == "Abayomi Azikiwe"
+
+
+def test_hypothetical_scare_quote_gets_no_organisation_speaker(report):
+    assert not [q for q in report["quotes"] if q["kind"] == "direct" and "unintentional" in q["text"] and q["speaker"]]
