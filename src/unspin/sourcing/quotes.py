@@ -333,7 +333,7 @@ def _paragraph_speaker(text: str, start: int, registry: Registry) -> Attribution
     since = line_start
     for _ in range(PARAGRAPH_LINES):
         since = text.rfind("\n", 0, max(0, since - 1)) + 1
-        while since > 0 and not text[since:text.find("\n", since)].strip():  # blank lines between paragraphs
+        while since > 0 and not text[since : text.find("\n", since, start)].strip():  # blank lines between
             since = text.rfind("\n", 0, since - 1) + 1
     speaker = registry.speaker_since(since, start)
     if speaker is None:

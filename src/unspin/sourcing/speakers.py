@@ -95,7 +95,8 @@ def is_speech_verb(token: Token) -> bool:
         return any(o.lower_ == "it" for o in objects)
     if lemma in TEXT_VERBS:  # "it begins", "the letter reads"; not "she began to", "he read the letter"
         subject = subject_of(token)
-        return not objects and subject is not None and (subject.lower_ == "it" or subject.lemma_.lower() in DOCUMENT_NOUNS)
+        is_text = subject is not None and (subject.lower_ == "it" or subject.lemma_.lower() in DOCUMENT_NOUNS)
+        return is_text and not objects
     return lemma in SPEECH_VERBS or (lemma == "know" and token.head.lemma_.lower() == "want")
 
 
@@ -399,18 +400,6 @@ class Registry:
         counts = {name_key(full): mentions.get(name_key(full)[-1], 0) if name_key(full) else 0 for _, full in matches}
         best = max(matches, key=lambda m: (counts[name_key(m[1])], len(name_key(m[1])), -m[0]))
         return best[1]
-
-    def named_after(self, name: str, pos: int) -> bool:
-        """Whether the text names this person (by last name) after ``pos``."""
-        key = name_key(name)
-        return bool(key) and any(p >= pos and name_key(n)[-1:] == key[-1:] for p, n, _ in self.people)
-
-    def name_starting(self, phrase: str) -> str | None:
-        """The longest full name (two words or more) the text gives that ``phrase`` starts with and goes beyond."""
-        key = name_key(phrase)
-        names = [name for _, name, _ in self.people if 1 < len(name_key(name)) < len(key)]
-        names = [name for name in names if key[: len(name_key(name))] == name_key(name)]
-        return max(names, key=lambda name: len(name_key(name)), default=None)
 
     def person_opening(self, words: tuple[str, ...], after: int, within: int) -> str | None:
         """The person the text names after ``after`` whose name starts within the first ``within``
