@@ -404,7 +404,9 @@ def server_requests() -> st.SearchStrategy[dict[str, Any]]:
     )
     endpoint = st.sampled_from(["/api/analyze", "/api/report.html"])
     return st.one_of(
-        st.builds(lambda url, body: {"url": url, "json": body}, endpoint, json_article),
+        # Encoded here as a real client would (ASCII escapes, so lone surrogates arrive as "\\ud800").
+        st.builds(lambda url, body: {"url": url, "content": json.dumps(body),
+                                     "headers": {"content-type": "application/json"}}, endpoint, json_article),
         st.builds(lambda url, body, kind: {"url": url, "content": body, "headers": {"content-type": kind}},
                   endpoint, hostile_bytes, st.sampled_from(["application/json", "text/plain", "multipart/form-data",
                                                             "multipart/form-data; boundary=x", ""])),
