@@ -39,3 +39,12 @@ def test_token_range_maps_characters_to_tokens():
     assert decode.token_range(offsets, 3, 6) == (1, 1)
     assert decode.token_range(offsets, 4, 9) == (1, 2)
     assert decode.token_range(offsets, 13, 20) is None
+
+
+def test_function_word_fragments_can_be_dropped():
+    text = "It is a brutal war"
+    offsets = np.array([(0, 2), (3, 5), (6, 7), (8, 14), (15, 18)])
+    presence = np.array([0.9, 0.9, 0.1, 0.9, 0.1])
+    kept = decode.fragments(text, offsets, presence, 0.5, content_words_only=True)
+    assert [text[f.start : f.end] for f in kept] == ["brutal"]
+    assert len(decode.fragments(text, offsets, presence, 0.5)) == 2

@@ -79,7 +79,7 @@ inference windows every {config['stride']}, outputs averaged with weights favour
 
 Decoding (tuned on dev): P(inside) = {1 - config['thresholds']['presence_mix']:g} × the "inside any span" output
 + {config['thresholds']['presence_mix']:g} × the highest technique output; token runs with P(inside) >= {config['thresholds']['presence']}, cut where
-P(begins) >= {config['thresholds']['begin']}, snapped to whole words; each fragment gets the span
+P(begins) >= {config['thresholds']['begin']}, snapped to whole words{', fragments of function words only dropped' if config['thresholds'].get('content_words_only') else ''}; each fragment gets the span
 classifier's top technique, and its runner-up too when that has probability >= {config['thresholds']['second_label']};
 a label is kept when mean P(inside) × P(technique) >= {config['thresholds'].get('min_score', 0.0)}.
 

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
+
+#: Words that never carry a technique on their own: a fragment of only these is dropped.
+FUNCTION_WORDS = frozenset("""
+a an the and or but if of to in on at by for with from as is are was were be been being am it its this that
+these those he she they we you i me him her them us our your their his my there here not no so do does did
+has have had will would can could should may might must than then also just very all any some such who whom
+which what when where why how up out about into over after before again
+""".split())
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -48,13 +58,22 @@ def token_runs(presence: np.ndarray, threshold: float, begin: np.ndarray | None 
     return runs
 
 
+def has_content_word(fragment_text: str) -> bool:
+    return any(word not in FUNCTION_WORDS for word in _WORD.findall(fragment_text.lower()))
+
+
 def fragments(text: str, offsets: np.ndarray, presence: np.ndarray, threshold: float,
               begin: np.ndarray | None = None, begin_threshold: float = 1.0,
-              min_chars: int = 2) -> list[Fragment]:
-    """Spans of tokens whose presence probability passes ``threshold``, as word-aligned text spans."""
+              min_chars: int = 2, content_words_only: bool = False) -> list[Fragment]:
+    """Spans of tokens whose presence probability passes ``threshold``, as word-aligned text spans.
+
+    With ``content_words_only``, fragments made only of function words ("the", "it is") are dropped.
+    """
     found = []
     for first, last in token_runs(presence, threshold, begin, begin_threshold):
         start, end = snap_to_words(text, int(offsets[first, 0]), int(offsets[last, 1]))
+        if content_words_only and not has_content_word(text[start:end]):
+            continue
         if end - start >= min_chars:
             found.append(Fragment(start, end, first, last, float(presence[first : last + 1].mean())))
     return found

@@ -73,7 +73,8 @@ class TechniqueModel:
         if not len(outputs.tokens.ids):
             return [], np.zeros((0, len(NAMES)), np.float32)
         found = decode.fragments(outputs.text, outputs.tokens.offsets, self.presence(outputs),
-                                 self.thresholds["presence"], outputs.probs[:, infer.BEGIN], self.thresholds["begin"])
+                                 self.thresholds["presence"], outputs.probs[:, infer.BEGIN], self.thresholds["begin"],
+                                 content_words_only=self.thresholds.get("content_words_only", False))
         return found, infer.classify(outputs, self.head, [(f.start, f.end) for f in found])
 
     def label(self, outputs: infer.TokenOutputs, found: list[decode.Fragment], probs: np.ndarray) -> list[Detection]:

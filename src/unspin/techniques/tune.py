@@ -98,12 +98,14 @@ def tune(model_dir: Path, run: Path, ptc: str, stride: int | None = None) -> dic
         mixed = [infer.presence(out.probs, mix) for out in encoded]
         for presence in PRESENCE_GRID:
             for begin in BEGIN_GRID:
-                pred = [ptc_io.Label(article.id, "?", f.start, f.end) for article, out, p in zip(dev, encoded, mixed)
-                        for f in decode.fragments(article.text, out.tokens.offsets, p,
-                                                  presence, out.probs[:, infer.BEGIN], begin)]
-                si[(mix, presence, begin)] = scoring.score_si(gold, pred).overall.f1
-    mix, presence, begin = max(si, key=si.get)
-    model.thresholds = {"presence_mix": mix, "presence": presence, "begin": begin, "second_label": 1.01}
+                for content in (False, True):
+                    pred = [ptc_io.Label(article.id, "?", f.start, f.end) for article, out, p in zip(dev, encoded, mixed)
+                            for f in decode.fragments(article.text, out.tokens.offsets, p, presence,
+                                                      out.probs[:, infer.BEGIN], begin, content_words_only=content)]
+                    si[(mix, presence, begin, content)] = scoring.score_si(gold, pred).overall.f1
+    mix, presence, begin, content = max(si, key=si.get)
+    model.thresholds = {"presence_mix": mix, "presence": presence, "begin": begin, "content_words_only": content,
+                        "second_label": 1.01}
     candidates = [model.candidates(out) for out in encoded]
 
     def predict(second: float) -> list[tuple[str, object]]:
@@ -154,9 +156,9 @@ def tune(model_dir: Path, run: Path, ptc: str, stride: int | None = None) -> dic
         "train_articles": len(split["train_ids"]),
         "dev_articles": len(dev),
         "dev_gold_spans": len(gold),
-        "thresholds": {"presence_mix": mix, "presence": presence, "begin": begin, "second_label": second,
-                       "min_score": min_score},
-        "grid_si_f1": {f"{m}/{p}/{b}": round(f, 4) for (m, p, b), f in si.items()},
+        "thresholds": {"presence_mix": mix, "presence": presence, "begin": begin, "content_words_only": content,
+                       "second_label": second, "min_score": min_score},
+        "grid_si_f1": {f"{m}/{p}/{b}/{c}": round(f, 4) for (m, p, b, c), f in si.items()},
         "grid_si_flc_f1": {f"{m}/{s}": [round(v, 4) for v in pair] for (m, s), pair in both.items()},
         "si": _score_dict(scoring.score_si(gold, final)),
         "flc": _score_dict(scoring.score_flc(gold, final)),
