@@ -48,3 +48,12 @@ def test_function_word_fragments_can_be_dropped():
     kept = decode.fragments(text, offsets, presence, 0.5, content_words_only=True)
     assert [text[f.start : f.end] for f in kept] == ["brutal"]
     assert len(decode.fragments(text, offsets, presence, 0.5)) == 2
+
+
+def test_a_cut_inside_a_word_gives_one_fragment():
+    text = "a shameful act"
+    offsets = np.array([(0, 1), (2, 7), (7, 10), (11, 14)])  # "shame" + "##ful"
+    presence = np.array([0.1, 0.9, 0.9, 0.1])
+    begin = np.array([0.0, 0.9, 0.9, 0.0])
+    found = decode.fragments(text, offsets, presence, 0.5, begin, 0.5)
+    assert [(text[f.start : f.end], f.first, f.last) for f in found] == [("shameful", 1, 2)]

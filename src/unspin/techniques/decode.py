@@ -69,9 +69,12 @@ def fragments(text: str, offsets: np.ndarray, presence: np.ndarray, threshold: f
 
     With ``content_words_only``, fragments made only of function words ("the", "it is") are dropped.
     """
-    found = []
+    found: list[Fragment] = []
     for first, last in token_runs(presence, threshold, begin, begin_threshold):
         start, end = snap_to_words(text, int(offsets[first, 0]), int(offsets[last, 1]))
+        if found and start < found[-1].end:  # a cut inside a word: snapping made the pieces overlap
+            previous = found.pop()
+            start, first = previous.start, previous.first
         if content_words_only and not has_content_word(text[start:end]):
             continue
         if end - start >= min_chars:
