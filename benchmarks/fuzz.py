@@ -68,7 +68,7 @@ _piece = st.one_of(
 hostile_text = st.one_of(
     st.lists(_piece, max_size=60).map("".join),
     st.builds(lambda piece, times: piece * times, st.lists(_piece, min_size=1, max_size=8).map("".join),
-              st.integers(1, 1_000)),
+              st.integers(1, 200)),  # the largest inputs are timed apart (reliability.py)
     st.sampled_from(["", " ", "\n", " \t\r\n \u00a0\u3000 ", "\u200b\u200b", "\ufeff"]),
 )
 

@@ -35,14 +35,14 @@ REPO = Path(__file__).resolve().parents[1]
 
 #: Share of ``--inputs`` given to each entry point (cheap ones get more; analysis with spaCy is the slow part).
 SHARES = {
-    "unspin.analyze (str)": 0.15,
-    "unspin.analyze_file (any bytes)": 0.20,
-    "unspin.analyze_file (web pages)": 0.08,
+    "unspin.analyze (str)": 0.08,
+    "unspin.analyze_file (any bytes)": 0.25,
+    "unspin.analyze_file (web pages)": 0.07,
     "ingest.files.iter_inputs + analyze_many (any file, batches)": 0.15,
-    "unspin analyze CLI (CliRunner, text/json/jsonl/html)": 0.10,
-    "server API (TestClient: JSON, raw bodies, uploads)": 0.22,
-    "corpus ingest (+ re-run)": 0.05,
-    "render.html of analysed hostile text (XSS)": 0.05,
+    "unspin analyze CLI (CliRunner, text/json/jsonl/html)": 0.12,
+    "server API (TestClient: JSON, raw bodies, uploads)": 0.26,
+    "corpus ingest (+ re-run)": 0.03,
+    "render.html of analysed hostile text (XSS)": 0.04,
 }
 
 #: Every bug the hardening work found, with the commit that fixed it and the regression test that guards it.
