@@ -77,3 +77,13 @@ def test_detect_fills_layers_with_valid_offsets_on_non_ascii_text(shipped_model)
     summary = doc.summaries["techniques"]
     assert summary["spans"] == len(spans) and summary["sentences"] == len(sentences)
     assert 0 <= summary["article_score"] <= 1
+
+
+def test_inference_never_imports_torch(shipped_model):
+    import subprocess
+    import sys
+
+    code = ("import sys; from unspin.techniques import model; "
+            "model.load().find('They slammed the disgusting plan.'); "
+            "assert 'torch' not in sys.modules and 'transformers' not in sys.modules")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
