@@ -95,8 +95,9 @@ class Report:
         try:
             source_keys = {f.name for f in fields(Source)}
             source = {k: v for k, v in (data.get("source") or {}).items() if k in source_keys}
+            # Offsets index ``text`` and the title is its first line; other fields are rendered as given.
             _check_strings({"text": data["text"]}, nullable=False)
-            _check_strings({"title": data.get("title"), **source}, nullable=True)
+            _check_strings({"title": data.get("title")}, nullable=True)
             doc = Document(
                 data["text"],
                 title=data.get("title"),
