@@ -64,15 +64,29 @@ def encode_article(text: str, tokenizer: Tokenizer, encoder: Encoder, *, max_len
         return TokenOutputs(text, tokens, np.zeros((0, N_TOKEN_OUTPUTS), np.float32), np.zeros((0, 0), np.float32))
     cut = windows.make_windows(tokens, max_length=max_length, stride=stride,
                                cls_id=tokenizer.token_to_id("[CLS]"), sep_id=tokenizer.token_to_id("[SEP]"))
-    logits, hidden = [], []
-    width = int(cut.mask.sum(axis=1).max())  # a short text needs no padding to max_length
-    for row in range(0, len(cut.ids), batch_size):
-        rows = slice(row, row + batch_size)
+    logits: list[np.ndarray] = [None] * len(cut.ids)  # type: ignore[list-item]
+    hidden: list[np.ndarray] = [None] * len(cut.ids)  # type: ignore[list-item]
+    for rows, width in _batches(cut.mask.sum(axis=1), batch_size):
         out_logits, out_hidden = encoder(cut.ids[rows, :width], cut.mask[rows, :width])
-        logits.append(out_logits)
-        hidden.append(out_hidden)
-    probs = windows.stitch(cut, sigmoid(np.concatenate(logits)), n)
-    return TokenOutputs(text, tokens, probs, windows.most_central(cut, np.concatenate(hidden), n))
+        for k, row in enumerate(rows):
+            logits[row], hidden[row] = out_logits[k], out_hidden[k]
+    probs = windows.stitch(cut, sigmoid(np.stack(logits)), n)
+    return TokenOutputs(text, tokens, probs, windows.most_central(cut, np.stack(hidden), n))
+
+
+def _batches(lengths: np.ndarray, batch_size: int) -> list[tuple[list[int], int]]:
+    """Window rows in batches of equal real length, each padded only to that length.
+
+    Usually every window is full but the last, so the last one no longer pays for padding.
+    """
+    by_length: dict[int, list[int]] = {}
+    for row, length in enumerate(lengths.tolist()):
+        by_length.setdefault(int(length), []).append(row)
+    return [
+        (rows[i : i + batch_size], length)
+        for length, rows in sorted(by_length.items(), reverse=True)
+        for i in range(0, len(rows), batch_size)
+    ]
 
 
 def span_vectors(outputs: TokenOutputs, ranges: list[tuple[int, int, int, int]]) -> np.ndarray:
