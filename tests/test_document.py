@@ -28,3 +28,12 @@ def test_title_end_and_lines():
     assert doc.text[: doc.title_end] == "A title"
     assert [doc.text[s:e] for s, e in doc.lines()] == ["A title", "Body line one.", "Body line two."]
     assert Document("no title here").title_end == 0
+
+
+def test_strip_whitespace_narrows_to_the_words():
+    from unspin.document import strip_whitespace
+
+    text = "  a span \n"
+    start, end = strip_whitespace(text, 0, len(text))
+    assert text[start:end] == "a span"
+    assert strip_whitespace("   ", 0, 3)[0] == strip_whitespace("   ", 0, 3)[1]

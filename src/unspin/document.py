@@ -12,6 +12,15 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 
+def strip_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` narrowed so that it neither starts nor ends with whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 @dataclass(frozen=True)
 class Span:
     """A fragment of the document text that an analyser says something about.

@@ -9,11 +9,10 @@ speaker's: they keep part of their score and say so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from unspin.document import Document, Span
 from unspin.rhetoric.quoting import find_quotations, innermost, is_quoted_heading
-from unspin.rhetoric.text import SPACE
+from unspin.rhetoric.text import SPACE, Cue
 
 HEDGE = "hedge"
 VAGUE = "vague_attribution"
@@ -34,17 +33,6 @@ _SAY = (
     r"estimate|estimated|point(?:ed)? out|allege|alleged|speculate|speculated|indicate|indicated"
 )
 _UNNAMED_WHO = "who are not named: the reader cannot check who they are, how many, or whether they are independent."
-
-
-@dataclass(frozen=True)
-class Cue:
-    """A cue phrase; ``why`` explains it, with ``{cue}`` and ``{who}`` filled from the match."""
-
-    name: str
-    pattern: re.Pattern
-    kind: str
-    score: float
-    why: str
 
 
 def _cue(name: str, pattern: str, kind: str, score: float, why: str) -> Cue:

@@ -11,11 +11,10 @@ inside a direct quotation is the speaker's: it keeps half its score and says so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from unspin.document import Document, Span
 from unspin.rhetoric.quoting import Quoted, find_quotations, innermost, is_quoted_heading
-from unspin.rhetoric.text import line_bounds, sentence_start
+from unspin.rhetoric.text import Cue, line_bounds, sentence_start
 
 LOADED = "loaded_question"
 RHETORICAL = "rhetorical_question"
@@ -32,18 +31,6 @@ _INTERROGATIVE = re.compile(
     r"is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b"
 )
 _NEGATIVE_AUX = r"is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|must|wo|ca"
-
-
-@dataclass(frozen=True)
-class Cue:
-    """A leading form of question; ``why`` explains it, with ``{cue}`` standing for the matched words."""
-
-    name: str
-    pattern: re.Pattern
-    kind: str
-    score: float
-    why: str
-    headline_only: bool = False
 
 
 def _cue(name: str, pattern: str, kind: str, score: float, why: str, headline_only: bool = False) -> Cue:

@@ -7,6 +7,7 @@ line and sentence begin, and that must be fast and exact on any text.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 #: Whitespace that stays on one line: cue phrases never match across a line break.
 SPACE = r"[^\S\n]+"
@@ -18,6 +19,21 @@ _ABBREVIATIONS = {
 _WORD = re.compile(r"\S+")
 #: Longest stretch searched back for a sentence start; a longer 'sentence' is not prose.
 MAX_SENTENCE_CHARS = 2_000
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A rule's cue pattern; ``why`` explains a match to the reader (``{cue}`` is filled from it).
+
+    ``headline_only`` cues fire only in a headline (used by the question rules).
+    """
+
+    name: str
+    pattern: re.Pattern
+    kind: str
+    score: float
+    why: str
+    headline_only: bool = False
 
 
 def line_bounds(text: str, pos: int) -> tuple[int, int]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 
-from unspin.document import Document, Span
+from unspin.document import Document, Span, strip_whitespace
 from unspin.sourcing.nlp import parsed
 from unspin.sourcing.speakers import according_to, mention
 
@@ -65,7 +65,7 @@ def add_claims(doc: Document) -> None:
             found.append((sentence, figures, authority, score))
     found.sort(key=lambda item: -item[3])
     for rank, (sentence, figures, authority, score) in enumerate(found, start=1):
-        start, end = _trimmed(doc.text, sentence.start_char, sentence.end_char)
+        start, end = strip_whitespace(doc.text, sentence.start_char, sentence.end_char)
         doc.add(
             "claims",
             Span(
@@ -166,10 +166,3 @@ def _explain(figures: list[dict[str, Any]], authority: str | None) -> str:
         return f"Checkable figures: {stated}. Attributed to {authority}."
     return f"Checkable figures: {stated}. Unattributed: the text names no source for these figures."
 
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
-    return start, end

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from unspin.document import Document, Span
+from unspin.document import Document, Span, strip_whitespace
 from unspin.sourcing.marks import find_quotes
 from unspin.sourcing.nlp import parsed
 from unspin.sourcing.speakers import (
@@ -414,7 +414,7 @@ def _indirect(
                 sentence.start_char <= s < sentence.end_char and who == attribution.speaker for s, _, who in attributed
             ):
                 continue
-            start, end = _trimmed(text, sentence.start_char, sentence.end_char)
+            start, end = strip_whitespace(text, sentence.start_char, sentence.end_char)
             spans.append(
                 Span(
                     start,
@@ -434,13 +434,6 @@ def _reports_clause(verb: Token) -> bool:
         verb.dep_ in ("parataxis", "ROOT") and any(c.dep_ == "ccomp" for c in verb.head.children if c is not verb)
     )
 
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
-    return start, end
 
 
 def source_summary(quotes: list[Span]) -> dict:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from unspin.document import strip_whitespace
+
 #: Words that never carry a technique on their own: a fragment of only these is dropped.
 FUNCTION_WORDS = frozenset("""
 a an the and or but if of to in on at by for with from as is are was were be been being am it its this that
@@ -34,11 +36,7 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
         start -= 1
     while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
         end += 1
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    return strip_whitespace(text, start, end)
 
 
 def token_runs(presence: np.ndarray, threshold: float, begin: np.ndarray | None = None,
