@@ -453,3 +453,47 @@ def check_render_html(text: str, title: str | None, url: str | None) -> str:
             return "input error"
         assert_inert(render_html(report))
     return "inert page"
+
+
+# PTC commands ---------------------------------------------------------------------------------
+
+_offset = st.one_of(st.integers(-5, 400), st.sampled_from(["", "x", "1.5", "-0", "9" * 30, "\u0661"]))
+_ptc_row = st.one_of(
+    st.tuples(st.sampled_from(["1", "2", "01", "x", ""]), st.sampled_from(["?", "Loaded_Language", "", "\t"]),
+              _offset, _offset).map(lambda row: "\t".join(str(field) for field in row)),
+    st.tuples(st.sampled_from(["1"]), _offset, _offset).map(lambda row: "\t".join(str(field) for field in row)),
+    st.lists(st.sampled_from(TRICKY + ["\t", "1", "?"]), max_size=12).map("".join),
+)
+#: A label/template TSV: mostly well-formed rows, some broken ones, any line ends.
+ptc_tsv = st.lists(_ptc_row, max_size=8).map(lambda rows: "\n".join(rows))
+
+
+def check_ptc(runner, folder: Path, article: bytes, template: str) -> str:
+    """``unspin ptc predict|classify|score``: exit 0, or 2 with one ``error:`` line; offsets inside the article."""
+    from unspin.cli import app
+
+    articles = folder / "articles"
+    articles.mkdir()
+    (articles / "article1.txt").write_bytes(article)
+    spans = folder / "template.tsv"
+    spans.write_bytes(template.encode("utf-8", "surrogatepass"))
+    outcomes = []
+    for name, args in (
+        ("predict", ["ptc", "predict", str(articles), "-o", str(folder / "pred.tsv")]),
+        ("classify", ["ptc", "classify", str(articles), "--spans", str(spans), "-o", str(folder / "tc.tsv")]),
+        ("score", ["ptc", "score", "--task", "si", "--gold", str(spans), "--pred", str(folder / "pred.tsv")]),
+    ):
+        with bounded(f"unspin ptc {name}"):
+            result = runner.invoke(app, args)
+        assert result.exit_code in (0, 2), f"ptc {name}: exit {result.exit_code}: {result.output[-500:]} {result.exception!r}"
+        assert "Traceback" not in result.output
+        if result.exit_code == 2:
+            errors = [line for line in result.stderr.splitlines() if line.strip()]
+            assert len(errors) == 1 and errors[0].startswith("error: "), errors
+        outcomes.append(f"{name} {result.exit_code}")
+    if (folder / "pred.tsv").exists():
+        text = (articles / "article1.txt").read_text(encoding="utf-8")
+        for line in (folder / "pred.tsv").read_text(encoding="utf-8").splitlines():
+            _, _, start, end = line.split("\t")
+            assert 0 <= int(start) < int(end) <= len(text), line
+    return ", ".join(outcomes)

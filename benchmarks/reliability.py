@@ -40,7 +40,8 @@ SHARES = {
     "unspin.analyze_file (web pages)": 0.07,
     "ingest.files.iter_inputs + analyze_many (any file, batches)": 0.15,
     "unspin analyze CLI (CliRunner, text/json/jsonl/html)": 0.12,
-    "server API (TestClient: JSON, raw bodies, uploads)": 0.26,
+    "server API (TestClient: JSON, raw bodies, uploads)": 0.23,
+    "unspin ptc predict/classify/score (CliRunner)": 0.03,
     "corpus ingest (+ re-run)": 0.03,
     "render.html of analysed hostile text (XSS)": 0.04,
 }
@@ -161,6 +162,9 @@ def entry_points(folder: Path) -> dict[str, tuple[st.SearchStrategy, Callable[..
             fuzz.hostile_file, lambda data, suffix: fuzz.check_corpus_ingest(fresh(), data, suffix)),
         "render.html of analysed hostile text (XSS)": (
             st.tuples(fuzz.hostile_text, fuzz.hostile_meta, fuzz.hostile_meta), fuzz.check_render_html),
+        "unspin ptc predict/classify/score (CliRunner)": (
+            st.tuples(fuzz.hostile_bytes, fuzz.ptc_tsv),
+            lambda article, template: fuzz.check_ptc(runner, fresh(), article, template)),
     }
 
 

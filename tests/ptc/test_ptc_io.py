@@ -41,3 +41,16 @@ def test_bad_rows_are_input_errors(tmp_path, row):
 def test_empty_folder_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="no article"):
         ptc_io.read_articles(tmp_path)
+
+
+def test_files_over_the_size_limit_are_refused(tmp_path, monkeypatch):
+    from unspin.errors import InputError
+    from unspin.ptc import io as ptc_io
+
+    monkeypatch.setattr(ptc_io, "MAX_INPUT_BYTES", 10)
+    (tmp_path / "article1.txt").write_text("x" * 11, encoding="utf-8")
+    (tmp_path / "labels.tsv").write_text("1\tDoubt\t0\t5\n", encoding="utf-8")
+    with pytest.raises(InputError, match="size limit"):
+        ptc_io.read_article(tmp_path / "article1.txt")
+    with pytest.raises(InputError, match="size limit"):
+        ptc_io.read_labels(tmp_path / "labels.tsv")

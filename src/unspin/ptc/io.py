@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable
 
 from unspin.errors import InputError
+from unspin.limits import MAX_INPUT_BYTES
 
 _ARTICLE_FILE = re.compile(r"^article(.+)\.txt$")
 
@@ -30,12 +31,19 @@ class Label:
     end: int
 
 
-def read_article(path: str | Path) -> str:
-    """Article text exactly as the offsets see it (UTF-8, universal newlines as in the official tools)."""
+def _read_text(path: str | Path, what: str) -> str:
+    """A UTF-8 file (universal newlines, as in the official tools), refused over the input size limit."""
     try:
+        if Path(path).stat().st_size > MAX_INPUT_BYTES:
+            raise InputError(str(path), f"{what} is over the size limit of {MAX_INPUT_BYTES:,} bytes")
         return Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read article ({exc.__class__.__name__})") from exc
+        raise InputError(str(path), f"cannot read {what} ({exc.__class__.__name__})") from exc
+
+
+def read_article(path: str | Path) -> str:
+    """Article text exactly as the offsets see it."""
+    return _read_text(path, "article")
 
 
 def read_articles(folder: str | Path) -> dict[str, str]:
@@ -55,10 +63,7 @@ def read_articles(folder: str | Path) -> dict[str, str]:
 
 def read_labels(path: str | Path) -> list[Label]:
     """Rows of a TC/FLC (4 columns) or SI (3 columns) label file, in file order."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read label file ({exc.__class__.__name__})") from exc
+    lines = _read_text(path, "label file").splitlines()
     return [_parse_row(line, str(path), number) for number, line in enumerate(lines, 1) if line.strip()]
 
 
