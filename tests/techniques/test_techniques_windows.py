@@ -1,5 +1,9 @@
 import numpy as np
 import pytest
+from tokenizers import Tokenizer
+from tokenizers.models import WordLevel
+from tokenizers.pre_tokenizers import Whitespace
+from tokenizers.processors import RobertaProcessing
 
 from unspin.techniques import windows
 
@@ -24,6 +28,27 @@ def test_windows_hold_cls_pieces_sep_and_padding():
                                  cls_id=101, sep_id=102)
     assert short.ids[0].tolist() == [101, 5, 102, 0, 0, 0]
     assert short.mask[0].tolist() == [1, 1, 1, 0, 0, 0]
+
+
+def _roberta_style_tokenizer() -> Tokenizer:
+    """A tiny MPNet-like tokenizer: ``<s>``/``</s>`` added by a RobertaProcessing, a stray ``[CLS]`` in its vocabulary."""
+    vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "[UNK]": 3, "[CLS]": 4, "[SEP]": 5, "hello": 6}
+    tokenizer = Tokenizer(WordLevel(vocab, unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = Whitespace()
+    tokenizer.post_processor = RobertaProcessing(("</s>", 2), ("<s>", 0))
+    tokenizer.enable_padding(pad_id=1, pad_token="<pad>", length=8)
+    return tokenizer
+
+
+def test_special_ids_come_from_the_post_processor_not_the_token_names(tokenizer):
+    assert windows.special_ids(tokenizer) == (tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]"))
+    assert windows.special_ids(_roberta_style_tokenizer()) == (0, 2)
+
+
+def test_special_ids_refuse_a_tokenizer_that_adds_none():
+    bare = Tokenizer(WordLevel({"[UNK]": 0}, unk_token="[UNK]"))
+    with pytest.raises(ValueError):
+        windows.special_ids(bare)
 
 
 def test_stitch_averages_overlaps_and_prefers_central_positions():

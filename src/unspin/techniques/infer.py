@@ -62,8 +62,8 @@ def encode_article(text: str, tokenizer: Tokenizer, encoder: Encoder, *, max_len
     n = len(tokens.ids)
     if n == 0:
         return TokenOutputs(text, tokens, np.zeros((0, N_TOKEN_OUTPUTS), np.float32), np.zeros((0, 0), np.float32))
-    cut = windows.make_windows(tokens, max_length=max_length, stride=stride,
-                               cls_id=tokenizer.token_to_id("[CLS]"), sep_id=tokenizer.token_to_id("[SEP]"))
+    cls_id, sep_id = windows.special_ids(tokenizer)
+    cut = windows.make_windows(tokens, max_length=max_length, stride=stride, cls_id=cls_id, sep_id=sep_id)
     logits: list[np.ndarray] = [None] * len(cut.ids)  # type: ignore[list-item]
     hidden: list[np.ndarray] = [None] * len(cut.ids)  # type: ignore[list-item]
     for rows, width in _batches(cut.mask.sum(axis=1), batch_size):

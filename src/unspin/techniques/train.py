@@ -89,7 +89,7 @@ def token_targets(article: corpus.Article, tokens: windows.Tokens) -> tuple[np.n
 def build_examples(articles, tokenizer, max_length: int, stride: int) -> list[dict]:
     """One example per window: ids, mask, targets, and the gold spans lying wholly inside it."""
     examples = []
-    cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    cls_id, sep_id = windows.special_ids(tokenizer)
     for article in articles:
         tokens = windows.tokenize(tokenizer, article.text)
         targets, spans = token_targets(article, tokens)

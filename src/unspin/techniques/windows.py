@@ -37,6 +37,19 @@ def load_tokenizer(path: str) -> Tokenizer:
     return tokenizer
 
 
+def special_ids(tokenizer: Tokenizer) -> tuple[int, int]:
+    """Ids of the tokens the encoder expects around a window, as its own post-processor adds them.
+
+    ``[CLS]``/``[SEP]`` for BERT-style encoders (MiniLM), ``<s>``/``</s>`` for MPNet: looking them up
+    by name would silently pick MPNet's leftover BERT ``[CLS]`` entry (id 105, not its ``<s>``).
+    """
+    encoding = tokenizer.encode("", add_special_tokens=True)
+    ids = [i for i, real in zip(encoding.ids, encoding.attention_mask) if real]
+    if len(ids) < 2:
+        raise ValueError("tokenizer adds no start/end tokens around a sequence")
+    return ids[0], ids[-1]
+
+
 def tokenize(tokenizer: Tokenizer, text: str) -> Tokens:
     encoding = tokenizer.encode(text, add_special_tokens=False)
     offsets = np.asarray(encoding.offsets, dtype=np.int64).reshape(-1, 2)
