@@ -77,6 +77,9 @@ def test_server_json_with_lone_surrogates_or_deep_nesting_is_not_500():
         ok = client.post("/api/analyze", content='{"text": "Title\\n\\nSaid \\"x\\ud800\\".", "outlet": "\\udfff"}',
                          headers={"content-type": "application/json"})
         assert ok.status_code == 200 and ok.json()["source"]["outlet"] == "\ufffd"
+        report = client.post("/api/report.html", content='{"schema": "unspin.report/1", "text": "T\\n\\nBody.", '
+                             '"summary": {"extra": ["\\ud800", ["x\\udfff"]]}}', headers={"content-type": "application/json"})
+        assert report.status_code == 200 and "\ufffd" in report.text
         deep = client.post("/api/analyze", content="[" * 100_000, headers={"content-type": "application/json"})
         assert deep.status_code == 400 and "nested too deeply" in deep.json()["error"]
 

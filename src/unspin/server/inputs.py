@@ -68,8 +68,28 @@ async def read_json_object(request: Request) -> dict[str, Any]:
 
 
 def _scrubbed(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """An object's keys and string values without lone surrogates ("\\ud800"), which no answer could encode."""
-    return {scrub(key): scrub(value) if isinstance(value, str) else value for key, value in pairs}
+    """An object's keys and string values without lone surrogates ("\\ud800"), which no answer could encode.
+
+    json calls this for every object, innermost first, so nested objects are already clean; strings
+    in arrays are cleaned here, arrays of arrays too.
+    """
+    return {scrub(key): _scrubbed_value(value) for key, value in pairs}
+
+
+def _scrubbed_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, list):
+        stack, top = [value], value
+        while stack:  # iterative: a deeply nested array must not exhaust the recursion limit
+            items = stack.pop()
+            for i, item in enumerate(items):
+                if isinstance(item, str):
+                    items[i] = scrub(item)
+                elif isinstance(item, list):
+                    stack.append(item)
+        return top
+    return value
 
 
 def article_from_json(data: dict[str, Any]) -> RawArticle:
