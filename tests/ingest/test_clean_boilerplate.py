@@ -95,6 +95,8 @@ def test_own_example_is_cleaned_the_same_way():
         ("Originally published at The Conversation under a Creative Commons license.", "original_source", "The Conversation"),
         ("This story was first published by Consortium News.", "original_source", "Consortium News"),
         ("This article was originally published by Tyler Durden at Zero Hedge", "original_source", "Zero Hedge"),
+        ("This report was originally published by Paul Joseph Watson at Infowars.com", "original_source", "Infowars.com"),
+        ("This column is reprinted from The Example Herald.", "original_source", "The Example Herald"),
         ("Republished with permission from Common Dreams.", "original_source", "Common Dreams"),
         ("Republished with permission.", "original_source", None),
         ("Copyright 2019 Example Media Ltd. All rights reserved.", "copyright", None),

@@ -108,25 +108,28 @@ def _rule(kind: str, pattern: str, *, cites: str = "", short: bool = True) -> _R
     return _Rule(kind, re.compile(pattern, 0 if cites else re.IGNORECASE), cites, short)
 
 
+#: What a republisher calls the piece it reprints ("This report was originally published by ...").
+_PIECE = r"(?:article|story|piece|post|report|column|essay|commentary|op-ed)"
+
 #: Checked in order; the first rule whose pattern matches the start of a line decides its kind.
 RULES: tuple[_Rule, ...] = (
     _rule("original_source", rf"^(?i:(?:The\s+)?original\s+source\s+of\s+this\s+article\s+is)\s+{_NAME}{_NAME_END}", cites=OUTLET),
     _rule(
         "original_source",
-        r"^(?i:(?:This\s+(?:article|story|piece|post)\s+(?:was\s+)?|It\s+was\s+)?"
+        rf"^(?i:(?:This\s+{_PIECE}\s+(?:was\s+)?|It\s+was\s+)?"
         r"(?:(?:originally|first)\s+(?:appeared|published|ran)|was\s+(?:originally|first)\s+published)"
         rf"(?:\s+by\s+[^,]{{1,60}}?\s+(?:at|on|in)|\s+(?:in|on|at|by))?)\s+{_NAME}{_NAME_END}",
         cites=OUTLET,
     ),
     _rule(
         "original_source",
-        r"^(?i:(?:This\s+(?:article|story|piece)\s+(?:is|was|has\s+been)\s+)?(?:Republished|Reprinted|Reproduced|Cross-posted)"
+        rf"^(?i:(?:This\s+{_PIECE}\s+(?:is|was|has\s+been)\s+)?(?:Republished|Reprinted|Reproduced|Cross-posted)"
         rf"\s+(?:with\s+permission\s+)?from)\s+{_NAME}{_NAME_END}",
         cites=OUTLET,
     ),
     _rule(
         "original_source",
-        r"^(?:This\s+(?:article|story|piece)\s+(?:is|was|has\s+been)\s+)?"
+        rf"^(?:This\s+{_PIECE}\s+(?:is|was|has\s+been)\s+)?"
         r"(?:originally\s+published|republished|reprinted|reproduced)\b.{0,120}\b(?:permission|license|licence)\b",
     ),
     _rule("original_source", rf"^Source:\s+{_NAME}{_NAME_END}", cites=NAME),
