@@ -1,4 +1,13 @@
-from unspin.sourcing.evaluate import DEV_ARTICLES, GOLD, HELDOUT2_ARTICLES, Score, evaluate, load_gold, same_speaker
+from unspin.sourcing.evaluate import (
+    DEV_ARTICLES,
+    GOLD,
+    HELDOUT2_ARTICLES,
+    HELDOUT3_ARTICLES,
+    Score,
+    evaluate,
+    load_gold,
+    same_speaker,
+)
 
 
 def test_same_speaker_ignores_titles_and_partial_names():
@@ -27,6 +36,9 @@ def test_annotations_cover_enough_articles_and_quotes():
     assert set(gold) - DEV_ARTICLES  # some articles stay held out
     assert HELDOUT2_ARTICLES <= set(gold) and not HELDOUT2_ARTICLES & DEV_ARTICLES
     assert len(HELDOUT2_ARTICLES) >= 8
+    assert HELDOUT3_ARTICLES <= set(gold) and not HELDOUT3_ARTICLES & (DEV_ARTICLES | HELDOUT2_ARTICLES)
+    heldout3 = [r for a in HELDOUT3_ARTICLES for r in gold[a] if r["speaker"] and not r.get("unclear")]
+    assert len(HELDOUT3_ARTICLES) >= 8 and len(heldout3) >= 120
 
 
 def test_speaker_attribution_on_annotated_ptc_articles(shared):
