@@ -1,8 +1,11 @@
 """Scare quotes: a short word or phrase quoted to doubt or mock it, and 'so-called' without quotes.
 
-A short quote right after a verb of speech ("expressed 'regret'", "calling them 'infidels'") is a
-partial quotation of someone's words, not irony: it is kept with a low score and says so. Quotes
-after a naming cue ("the word", "titled", "the book") mention a word or a title and are skipped.
+A quote the sourcing analyser attributes to a named speaker (layer ``quotes``, which the
+pipeline fills first) is that speaker's word, not the writer's irony, and is not reported. Without
+that layer, or for a quote it leaves unattributed, a short quote right after a verb of speech
+("expressed 'regret'", "calling them 'infidels'") is taken for a partial quotation: kept with a
+low score and says so. Quotes after a naming cue ("the word", "titled", "the book") mention a word
+or a title and are skipped.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ note notes noted noting explain explains explained explaining reply replies repl
 responded warn warns warned warning announce announced declare declares declared express expresses
 expressed expressing voice voiced urge urged quote quoted quoting admit admitted acknowledge
 acknowledged deny denies denied promise promised vow vowed suggest suggests suggested slam
-slams slammed slamming blast blasted condemn condemned denounce denounced accuse accused accusing
+slams slammed slamming blast blasts blasted blasting condemn condemned denounce denounced accuse accused accusing
 criticise criticised criticize criticized praise praised hail hailed dismiss dismissed reject rejected
 mention mentioned refer refers referred referring allege alleges alleged
 """.split()
@@ -60,16 +63,30 @@ _SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "th
 def find_scare_quotes(doc: Document) -> None:
     """Add ``scare_quote`` findings for short ironic quotes and for unquoted 'so-called X'."""
     quotes = find_quotations(doc.text)
+    speakers = _attributed_speakers(doc)
     for quote in quotes:
-        span = _judge_quote(doc.text, quote, quotes)
+        span = _judge_quote(doc.text, quote, quotes, speakers.get((quote.start, quote.end)))
         if span is not None:
             doc.add("findings", span)
     for span in _unquoted_distancing(doc.text):
         doc.add("findings", span)
 
 
-def _judge_quote(text: str, quote: Quoted, quotes: list[Quoted]) -> Span | None:
-    """A finding for ``quote`` if it is short enough to be a scare quote and not a title or mention."""
+def _attributed_speakers(doc: Document) -> dict[tuple[int, int], tuple[str, bool]]:
+    """``(start, end)`` of each direct quote the ``quotes`` layer gives a speaker -> (speaker, named).
+
+    Empty when sourcing has not run: the scare-quote rules then fall back on their own speech-verb cue.
+    """
+    return {
+        (span.start, span.end): (span.attrs["speaker"], bool(span.attrs.get("named")))
+        for span in doc.spans("quotes")
+        if span.label == "direct" and span.attrs.get("speaker")
+    }
+
+
+def _judge_quote(text: str, quote: Quoted, quotes: list[Quoted], speaker: tuple[str, bool] | None) -> Span | None:
+    """A finding for ``quote`` if it is short enough to be a scare quote and not a title, a mention
+    or a named speaker's word (``speaker``: who the quotes layer says said it, and whether named)."""
     if not quote.closed or quote.end - quote.start - 2 > MAX_CHARS or is_quoted_heading(text, quote):
         return None
     inner = text[slice(*quote.inner)]
@@ -88,6 +105,13 @@ def _judge_quote(text: str, quote: Quoted, quotes: list[Quoted]) -> Span | None:
                      f"{shown} is put in quotation marks after '{cue}', which signals doubt about the word.")
     if _NAMING.search(words_before(text, quote.start, 2).rstrip(",:")) or _is_title_case(words):
         return None
+    if speaker is not None:
+        who, named = speaker
+        if named:
+            return None
+        return _span(text, quote, quotes, 0.15,
+                     f"{shown} is attributed to {who} (not named), so it is probably a partial quotation of their "
+                     "words rather than irony; it only signals doubt if the writer uses it to keep their distance.")
     partial = _partial_quotation(text, quote, inner)
     if partial is not None:
         verb, near = partial
