@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from unspin.errors import UnspinError
+from unspin.provenance.credits import AUTHOR
 
 #: Each entry takes the schema from version ``i`` to ``i + 1``. Append, never edit a released entry.
 MIGRATIONS: tuple[str, ...] = (
@@ -205,7 +206,11 @@ def _insert_article(conn: sqlite3.Connection, item: Analysed) -> int:
     )
     conn.executemany(
         "INSERT INTO syndications (article_id, name) VALUES (?, ?)",
-        [(article_id, _credited_outlet(s)) for s in provenance.get("syndicated_from") or [] if s.get("name")],
+        [
+            (article_id, _credited_outlet(s))
+            for s in provenance.get("syndicated_from") or []
+            if s.get("name") and s.get("kind") != AUTHOR  # a person credited for the piece is no outlet
+        ],
     )
     return article_id
 

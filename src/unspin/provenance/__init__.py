@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from unspin.document import Document
-from unspin.provenance.credits import agency_credit
+from unspin.provenance.credits import OUTLET, agency_credit, credit_kind
 from unspin.provenance.outlets import domain_of, profile, resolve
 
 
@@ -22,7 +22,8 @@ def outlet_candidates(doc: Document) -> list[str]:
 
 def profile_outlet(doc: Document) -> None:
     """Set ``provenance.outlet`` and its profile, add a bare agency credit ("Reuters - ...") the
-    cleaning step leaves, and profile every syndication source."""
+    cleaning step leaves, and mark every credit ``kind`` outlet or author (a person: "Reprinted with
+    permission from Chuck Baldwin"); outlets get their profile as ``reliability``."""
     candidates = outlet_candidates(doc)
     if candidates:
         chosen = next((name for name in candidates if resolve(name)), candidates[0])
@@ -32,7 +33,9 @@ def profile_outlet(doc: Document) -> None:
     if credit is not None and resolve(credit.name) not in {resolve(s.name) for s in doc.provenance.syndicated_from}:
         doc.provenance.syndicated_from.append(credit)
     for syndication in doc.provenance.syndicated_from:
-        syndication.attrs["reliability"] = profile(syndication.name)
+        syndication.attrs["kind"] = credit_kind(syndication)
+        if syndication.attrs["kind"] == OUTLET:
+            syndication.attrs["reliability"] = profile(syndication.name)
 
 
 ANALYSERS = [profile_outlet]
