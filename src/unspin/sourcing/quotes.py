@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from unspin.document import Document, Span, strip_whitespace
+from unspin.sourcing.gender import PRONOUN_GENDER
 from unspin.sourcing.marks import find_quotes
 from unspin.sourcing.nlp import parsed
 from unspin.sourcing.speakers import (
@@ -278,7 +279,7 @@ def _attribution(found: Mention, cue: str, how: str, at: int, registry: Registry
         elif pronoun == "they":
             referent = registry.group_referent(found.start)
         else:
-            referent = registry.referent(found.start)
+            referent = registry.referent(found.start, PRONOUN_GENDER.get(pronoun))
         if referent is None:
             return None
         name, named = referent

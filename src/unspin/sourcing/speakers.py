@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
+
+from unspin.sourcing.gender import PRONOUN_GENDER, mention_evidence, word_gender
 
 #: Verbs that introduce what someone said or wrote (lemmas).
 SPEECH_VERBS = frozenset(
@@ -330,7 +333,13 @@ class Registry:
         self.groups: list[tuple[int, str]] = []  # unnamed groups who spoke ("the authors"), for "they said"
         self.introduced: list[tuple[int, str, bool]] = []  # (offset, name, is subject): people taking the stage
         self.titled: list[tuple[int, tuple[str, ...], str]] = []  # ("prime", "minister") -> "Viktor Orban"
+        self._gender_votes: dict[str, Counter] = {}  # last name -> evidence for "he" or "she"
         self._sentence_starts = [s.start_char for s in doc.sents]
+        self._pronoun_subjects = {  # sentence -> "he"/"she" as its main subject: the topic goes on there
+            self._sentence_of(t.idx): PRONOUN_GENDER[t.lower_]
+            for t in doc
+            if t.lower_ in ("he", "she") and t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and not quoted(t.idx)
+        }
         self.documents = [  # (offset, phrase): texts the article talks about, for "it says"
             (t.idx, _clean(_noun_phrase(t).text))
             for t in doc
@@ -347,6 +356,8 @@ class Registry:
                 name = _clean(span.text)
                 self.people.append((span.start_char, name, affiliation(span)))
                 self.persons.add(name_key(name))
+                if not quoted(span.start_char) and name_key(name):
+                    self._gender_votes.setdefault(name_key(name)[-1], Counter()).update(mention_evidence(entity, quoted))
                 title = _title_before(span)
                 if title:
                     self.titled.append((span.start_char, title, name))
@@ -453,7 +464,10 @@ class Registry:
         titled = self.by_title(found.name, found.start)
         if titled or not found.definite:
             return titled
-        referent = self.referent(found.start)
+        gender = self.gender_of(found.name)  # "the widow" is someone the text made a "she"
+        referent = self.referent(found.start, gender)
+        if referent and gender and self.gender_of(referent[0]) != gender:
+            return None
         return referent[0] if referent and referent[1] else None
 
     def group_referent(self, pos: int) -> tuple[str, bool] | None:
@@ -465,15 +479,22 @@ class Registry:
             return named[1], True
         return (group[1], False) if group else None
 
-    def referent(self, pos: int) -> tuple[str, bool] | None:
-        """Whom "he"/"she" at ``pos`` means, and whether named: the latest person who spoke, unless a
-        person introduced by full name in a later sentence took the stage since."""
+    def referent(self, pos: int, gender: str | None = None) -> tuple[str, bool] | None:
+        """Whom "he"/"she" (``gender``) at ``pos`` means, and whether named: the latest person of that
+        gender who spoke, unless such a person introduced by full name in a later sentence took the
+        stage since. A person introduced as an object in a sentence whose subject is "he" leaves the
+        stage to that "he" ("He began by attacking Barack Obama. He asked ...")."""
         sentence = self._sentence_of(pos)
-        speaker = max(((p, n, named) for p, n, named in self.speakers if p < pos), default=None)
+        speaker = max(
+            ((p, n, named) for p, n, named in self.speakers if p < pos and self._fits(n, gender)), default=None
+        )
         people = [
             (p, n)
             for p, n, subject in self.introduced
-            if p < pos and (subject or self._sentence_of(p) < sentence)  # "In an interview with X, he said": not X
+            if p < pos
+            and (subject or self._sentence_of(p) < sentence)  # "In an interview with X, he said": not X
+            and (subject or not self._topic_goes_on(self._sentence_of(p), gender))
+            and self._fits(n, gender)
         ]
         person = max(people, default=None)
         if person and (speaker is None or self._sentence_of(person[0]) > self._sentence_of(speaker[0])):
@@ -481,6 +502,25 @@ class Registry:
             if len(name_key(full)) > 1:
                 return full, True
         return (speaker[1], speaker[2]) if speaker else None
+
+    def gender_of(self, name: str) -> str | None:
+        """"m", "f" or None: from what the text says around the person's name, else from a title or
+        role noun in the name itself ("Pope Francis", "the elderly widow")."""
+        key = name_key(name)
+        votes = self._gender_votes.get(key[-1]) if key else None
+        if votes:
+            ranked = votes.most_common(2)
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                return ranked[0][0]
+        return next((g for g in map(word_gender, key) if g), None)
+
+    def _topic_goes_on(self, sentence: int, gender: str | None) -> bool:
+        """Whether the sentence's main subject is "he" or "she" (of ``gender``, when known)."""
+        pronoun = self._pronoun_subjects.get(sentence)
+        return pronoun is not None and gender in (None, pronoun)
+
+    def _fits(self, name: str, gender: str | None) -> bool:
+        return gender is None or self.gender_of(name) in (None, gender)
 
     def speaker_since(self, since: int, pos: int) -> str | None:
         """The named person who spoke last between ``since`` and ``pos``, unless another person
