@@ -36,3 +36,47 @@ def test_person_named_as_object_under_a_he_subject_does_not_take_the_stage():
         'He asked the following, "Did you hear what President Obama said?"'
     )
     assert speakers(text)[-1] == "Shafayat Mohamed"
+
+
+def test_colon_after_a_non_speech_verb_introduces_the_subjects_words():
+    text = (
+        "Maury County Director of Schools, Chris Marczak, defended the curriculum: "
+        "\u201cIt is our job to educate our students.\u201d "
+        "Brandee Porterfield, however, shot back: \u201cThey are not going over anything else.\u201d"
+    )
+    assert speakers(text) == ["Chris Marczak", "Brandee Porterfield"]
+
+
+def test_a_colon_intro_after_a_quote_also_speaks_for_it():
+    text = (
+        "On the video, Louis Farrakhan repeatedly refers to Jews as \u201cSatan.\u201d "
+        "He states to his audience: \u201cReally, they are not Jews.\u201d"
+    )
+    assert speakers(text) == ["Louis Farrakhan", "Louis Farrakhan"]
+
+
+def test_the_remarks_were_colon_is_no_speaker():
+    text = 'The remarks that caused such offence were: "There is not a single piece of evidence against him."'
+    assert speakers(text) == [None]
+
+
+def test_parenthetical_verb_before_the_name():
+    text = "Francis, writes Robert Royal, \u201chas little use for established procedures.\u201d"
+    assert speakers(text) == ["Robert Royal"]
+
+
+def test_labelling_and_ordering_verbs_are_cues():
+    text = (
+        'Brett Kavanaugh labeled the allegations "ridiculous and from the Twilight Zone."\n'
+        'President Trump ordered the "immediate declassification" of "all FBI reports of interviews with Bruce Ohr."'
+    )
+    assert speakers(text) == ["Brett Kavanaugh", "Trump", "Trump"]
+
+
+def test_a_capitalised_phrase_with_lower_case_words_is_no_name():
+    text = (
+        'Judge Brett Kavanaugh labeled the allegations "ridiculous and from the Twilight Zone."\n'
+        '"I don\'t know who this is and this never happened," the judicial nominee added.\n'
+        "Disapproval for Kavanaugh is at an unprecedented level, according to a new poll."
+    )
+    assert speakers(text) == ["Brett Kavanaugh", "Brett Kavanaugh"]

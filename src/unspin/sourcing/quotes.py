@@ -130,13 +130,27 @@ def _attribute(
         found = _resolve(subject, verb, "parse", start, registry, quotes)
         if found:
             return found, verb
-    for verb, subject, how in _sentence_cues(sdoc, inside, quotes):
+    found, verb = _first_sentence_cue(_sentence_cues(sdoc, inside, quotes), short, start, registry, quotes)
+    if found:
+        return found, verb
+    found = _before(sdoc, text, start, registry, quotes) or _colon_intro(sdoc, text, start, registry, quotes)
+    if found:
+        return found, None
+    # '"Satan." He states to his audience: "..."': a colon intro right after speaks for this quote too
+    cues = _sentence_cues(sdoc, inside, quotes, introducing=True)
+    return _first_sentence_cue(cues, short, start, registry, quotes)
+
+
+def _first_sentence_cue(
+    cues, short: bool, start: int, registry: Registry, quotes: list[tuple[int, int]]
+) -> tuple[Attribution | None, Token | None]:
+    for verb, subject, how in cues:
         if short and (verb.lemma_.lower() not in CORE_SPEECH_VERBS or _hypothetical(verb)):
             continue
         found = _resolve(subject, verb, how, start, registry, quotes)
         if found:
             return found, verb
-    return _before(sdoc, text, start, registry, quotes), None
+    return None, None
 
 
 def _title(sdoc: Doc, start: int, end: int) -> bool:
@@ -178,15 +192,18 @@ def _parse_cues(inside: SpacySpan, max_steps: int):
             head, steps = head.head, steps + 1
 
 
-def _sentence_cues(sdoc: Doc, inside: SpacySpan, quotes: list[tuple[int, int]]):
-    """"according to X" and speech verbs in the sentences the quote touches, nearest first."""
+def _sentence_cues(sdoc: Doc, inside: SpacySpan, quotes: list[tuple[int, int]], introducing: bool = False):
+    """"according to X" and speech verbs in the sentences the quote touches, nearest first; with
+    ``introducing``, only those of a sentence right after that introduces the next quote with a colon."""
     sentences = {inside[0].sent, inside[-1].sent}
-    tokens = {t for s in sentences for t in s}
+    tokens = set() if introducing else {t for s in sentences for t in s}
     after = inside.end
     if after < len(sdoc) and sdoc[after].idx - inside.end_char <= 3 and sdoc[after].sent not in sentences:
-        # '"...," Landis told RT.' parsed as its own sentence: only its first few words, and not a colon intro.
-        following = sdoc[after].sent
-        if not following.text.rstrip().endswith(":"):
+        # '"...," Landis told RT.' parsed as its own sentence: only its first few words.
+        following = list(sdoc[after].sent)
+        own = next((i for i, t in enumerate(following) if _in_quotes(t.idx, quotes)), len(following))
+        colon = any(t.text == ":" for t in following[:own])  # "Porterfield shot back:" introduces the next quote
+        if colon == introducing:
             tokens |= set(following[:FOLLOWING_CUE_TOKENS])
     tokens = sorted(tokens, key=lambda t: t.i)
     outside = [t for t in tokens if not inside.start <= t.i < inside.end and not _in_quotes(t.idx, quotes)]
@@ -245,6 +262,30 @@ def _before(sdoc: Doc, text: str, start: int, registry: Registry, quotes: list[t
                 if found is not None and found.named:
                     return _attribution(found, ":", "colon", start, registry)
     return None
+
+
+def _colon_intro(sdoc: Doc, text: str, start: int, registry: Registry, quotes: list[tuple[int, int]]) -> Attribution | None:
+    """A quote right after a colon on its line is the words of the clause's subject, whatever the verb
+    ("Chris Marczak, defended the curriculum: "..."", "Fastiggi and Goldstein expect us to swallow: "..."")."""
+    before = text[:start].rstrip(" \t")
+    line_start = text.rfind("\n", 0, start) + 1
+    if not before.endswith(":") or len(before) <= line_start:
+        return None
+    colon = sdoc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    verb = colon[0].head
+    for _ in range(2):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be" or _in_quotes(verb.idx, quotes):
+        return None  # "The remarks ... were:" gives the words, not the speaker
+    subject = subject_of(verb)
+    found = mention(subject) if subject is not None and not _in_quotes(subject.idx, quotes) else None
+    if found is None or not (found.named or found.pronoun):
+        return None
+    return _attribution(found, verb.text, "colon", start, registry)
 
 
 def _headline(sdoc: Doc, start: int, title_end: int, registry: Registry) -> Attribution | None:

@@ -29,7 +29,7 @@ SPEECH_VERBS = frozenset(
     shout scream joke quip agree report allege assert contend maintain reiterate repeat recount
     utter denounce condemn blast thunder muse wonder query demand plead counter retort add
     observe mention point caution signal hail laud proclaim boast brag teach utter appeal speak profess
-    define""".split()
+    define exclaim bark huff snap gush rave opine label dub brand term cite order decree""".split()
 )
 
 #: Verbs that report a statement in indirect speech ("X said that ...") when they have a clause.
@@ -42,6 +42,9 @@ INDIRECT_VERBS = frozenset(
 PRONOUNS = frozenset({"he", "she", "they", "it"})
 _NOT_SPEAKERS = frozenset({"this", "that", "which", "who", "what", "there", "i", "we", "you", "one"})
 MAX_TITLE_WORDS = 3
+
+#: Verbs that introduce a reply with "back" ("Porterfield shot back:").
+_BACK_VERBS = frozenset({"shoot", "hit", "fire", "push"})
 
 #: Verbs that quote a text only when a text is their subject ("it begins", "the letter reads").
 TEXT_VERBS = frozenset({"begin", "read", "go", "open"})
@@ -68,6 +71,7 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _QUANTIFIERS = frozenset({"no", "any", "every", "each", "neither", "either"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "mr.", "mrs.", "ms.", "dr."})
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+NAME_PARTICLES = frozenset("de da del della der di du la le van von bin ibn al el y dos das ter ten".split())
 
 
 @dataclass
@@ -96,6 +100,8 @@ def is_speech_verb(token: Token) -> bool:
         return not any(o.pos_ in ("NOUN", "PROPN") for o in objects)
     if lemma == "put":
         return any(o.lower_ == "it" for o in objects)
+    if lemma in _BACK_VERBS:  # "shot back:", "hit back"
+        return any(c.lower_ == "back" for c in token.children)
     if lemma in TEXT_VERBS:  # "it begins", "the letter reads"; not "she began to", "he read the letter"
         subject = subject_of(token)
         is_text = subject is not None and (subject.lower_ == "it" or subject.lemma_.lower() in DOCUMENT_NOUNS)
@@ -109,6 +115,11 @@ def subject_of(verb: Token) -> Token | None:
     The passive subject of the speech verb itself is the one spoken about ("X had been
     accused of ..."), not the speaker; one borrowed from above may speak ("was overheard saying").
     """
+    if verb.dep_ == "parataxis":  # '"...," writes Royal, "..."': the name after a parenthetical verb speaks
+        has_subject = any(c.dep_ == "nsubj" for c in verb.children)  # not LifeSiteNews in "X told LifeSiteNews"
+        for child in verb.children:
+            if child.pos_ == "PROPN" and child.left_edge.i == verb.i + 1 and (child.dep_ == "nsubj" or not has_subject):
+                return child
     for depth in range(4):
         subjects = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and depth > 0)]
         if subjects:  # the nearest: '"Most Holy Father," it begins' makes both subjects
@@ -287,6 +298,11 @@ def _has_role(entity: Span) -> bool:
     )
 
 
+def _plausible_name(span: Span) -> bool:
+    """Every word of a name is capitalised but particles ("Juan de la Cruz", "Osama bin Laden")."""
+    return all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or not t.is_alpha for t in span)
+
+
 def _acronym(token: Token) -> bool:
     """ "(FSA)" after "Free Syrian Army" repeats the name; it is no role."""
     return token.is_upper and token.left_edge.i == token.right_edge.i
@@ -353,6 +369,8 @@ class Registry:
                 if not tokens:
                     continue
                 span = doc[tokens[0].i : tokens[-1].i + 1]
+                if not _plausible_name(span):  # NER's "Disapproval for Kavanaugh"
+                    continue
                 name = _clean(span.text)
                 self.people.append((span.start_char, name, affiliation(span)))
                 self.persons.add(name_key(name))
