@@ -80,3 +80,31 @@ def test_a_capitalised_phrase_with_lower_case_words_is_no_name():
         "Disapproval for Kavanaugh is at an unprecedented level, according to a new poll."
     )
     assert speakers(text) == ["Brett Kavanaugh", "Brett Kavanaugh"]
+
+
+def test_name_set_off_after_a_description_with_its_phrase():
+    text = (
+        "The chairman of the House Permanent Select Committee on Intelligence, Devin Nunes (R -Calif.), "
+        "reportedly hailed the order, saying it covers \u201cpretty much everything that he wanted.\u201d"
+    )
+    assert speakers(text) == ["Devin Nunes"]
+
+
+def test_relative_clause_of_a_description_in_apposition_to_a_name():
+    text = (
+        "The website he linked to is Mouqawamah Music, a site that openly labels the Jewish religion "
+        "\u201cwicked and filth-ridden.\u201d"
+    )
+    assert speakers(text) == ["Mouqawamah Music"]
+
+
+def test_fronted_phrase_does_not_join_the_name():
+    assert speakers("Above the picture of Eizenkot, Zakkout wrote in Arabic, \u201cYou are a Jew.\u201d") == ["Zakkout"]
+
+
+def test_whose_phrase_is_no_speaker():
+    text = (
+        "Mr. Farrakhan, whose name, the Anti-Defamation League wrote after the event, is "
+        "\u201cvirtually synonymous with anti-Semitism,\u201d then drew national attention."
+    )
+    assert speakers(text) == ["Anti-Defamation League"]

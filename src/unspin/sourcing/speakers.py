@@ -148,6 +148,8 @@ def _person_above(token: Token) -> Token:
     for _ in range(6):
         if node.ent_type_ == "PERSON":
             return node
+        if node.dep_ == "appos" and node.pos_ == "NOUN" and node.head.pos_ == "PROPN":
+            return node.head  # "Mouqawamah Music, a site that openly calls for"
         if node.dep_ not in ("appos", "conj", "pobj", "prep", "compound") or node.head is node:
             break
         node = node.head
@@ -176,7 +178,12 @@ def mention(head: Token) -> Mention | None:
             return None
         return Mention(head.text, head.idx, head.idx + len(head), named=False, pronoun=True)
     doc = head.doc
+    if any(c.lower_ == "whose" for c in head.children):  # "Farrakhan, whose name, the ADL wrote, is"
+        named = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+        return mention(named) if named is not None else None
     person = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if person is None and head.pos_ == "NOUN" and head.lower_ not in DOCUMENT_NOUNS | GROUP_NOUNS:
+        person = _name_set_off(head)
     if person is not None and head.ent_type_ != "PERSON":  # "that most American of writers, Thomas Wolfe, put it"
         return mention(person)
     entity = _entity_of(head)
@@ -215,6 +222,18 @@ def mention(head: Token) -> Mention | None:
     )
 
 
+def _name_set_off(head: Token) -> Token | None:
+    """The person named between commas after a description and its phrase ("The chairman of the
+    House Intelligence Committee, Devin Nunes, said"), however the parser attached the name."""
+    for token in head.subtree:
+        if token.i > head.i and token.ent_type_ == "PERSON":
+            entity = _entity_of(token)
+            if entity is not None and entity.start > 0 and head.doc[entity.start - 1].text == ",":
+                return entity.root
+            return None
+    return None
+
+
 def _describes_someone_on_stage(head: Token) -> bool:
     """ "the tough-talking politician", "the analyst": a definite description of one person, which
     news style uses for someone already named; not "the cardinal's office", "the group", "the letter"."""
@@ -232,9 +251,9 @@ def _entity_of(token: Token) -> Span | None:
     if token.ent_type_ not in _NAME_LABELS:
         return None
     doc, start, end = token.doc, token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].text != ",":  # not "Eizenkot, Zakkout"
         start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].text != ",":
         end += 1
     return Span(doc, start, end, label=token.ent_type_)
 
