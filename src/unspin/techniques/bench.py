@@ -1,10 +1,14 @@
 """Speed and memory of technique detection: shipped ONNX model vs the same weights on torch fp32.
 
-    python -m unspin.techniques.bench --articles DIR -n 50 --backend onnx|torch [--checkpoint PT]
+    python -m unspin.techniques.bench --articles DIR -n 50 --backend onnx|torch|pipeline [--checkpoint PT]
 
-One backend per process, so each peak RSS is its own. The torch side runs the fine-tuned
-checkpoint (the ``[train]`` extra) through the same windows and decoding, fp32, so the
-comparison isolates the runtime (onnxruntime int8 vs torch eager fp32).
+One backend per process, so each peak RSS is its own. Two torch baselines run the fine-tuned
+checkpoint (the ``[train]`` extra), fp32:
+
+- ``torch``: our own code through the same windows and decoding, so the comparison isolates the
+  runtime (onnxruntime int8 vs torch eager fp32);
+- ``pipeline``: a plain Hugging Face ``token-classification`` pipeline over the same encoder and
+  token head (what a user of ``transformers`` would write; it finds tokens, not labelled spans).
 """
 
 from __future__ import annotations
@@ -35,18 +39,48 @@ def _torch_model(checkpoint: str):
     return model_mod.TechniqueModel(model_mod.default_dir(), encoder=train.torch_encoder(net))
 
 
+def _hf_pipeline(checkpoint: str, max_length: int):
+    """``transformers.pipeline("token-classification")`` on the checkpoint's encoder + token head.
+
+    Windows of ``max_length`` tokens without overlap (``stride=0``), as the shipped config runs.
+    """
+    import torch
+    from transformers import AutoModelForTokenClassification, AutoTokenizer, pipeline
+
+    from unspin.techniques import infer, train
+
+    net = train.TechniqueModel(train.default_encoder_dir())
+    net.load_state_dict(torch.load(checkpoint, weights_only=False)["model"])
+    config = net.encoder.config
+    config.num_labels = infer.N_TOKEN_OUTPUTS
+    tagger = AutoModelForTokenClassification.from_config(config)
+    missing, unexpected = tagger.base_model.load_state_dict(net.encoder.state_dict(), strict=False)
+    if missing or any(not key.startswith("pooler.") for key in unexpected):
+        raise RuntimeError(f"encoder weights do not fit the tagger: missing {missing}, unexpected {unexpected}")
+    tagger.classifier.load_state_dict(net.token_head.state_dict())
+    tagger.eval()
+    tokenizer = AutoTokenizer.from_pretrained(train.default_encoder_dir(), model_max_length=max_length)
+    return pipeline("token-classification", model=tagger, tokenizer=tokenizer, device="cpu",
+                    aggregation_strategy="simple", stride=0)
+
+
 def measure(folder: str, n: int, backend: str, checkpoint: str | None) -> dict:
     from unspin.document import Document
     from unspin.techniques import analyser, model as model_mod, windows
 
     started = time.perf_counter()
-    model = _torch_model(checkpoint) if backend == "torch" else model_mod.load()
+    shipped = model_mod.load()
+    if backend == "pipeline":
+        run = _hf_pipeline(checkpoint, shipped.max_length)
+    else:
+        model = _torch_model(checkpoint) if backend == "torch" else shipped
+        run = lambda text: analyser.detect_with(model, Document(text))  # noqa: E731
     load_seconds = time.perf_counter() - started
     texts = _articles(folder, n)
-    tokens = sum(len(windows.tokenize(model.tokenizer, text).ids) for text in texts)
+    tokens = sum(len(windows.tokenize(shipped.tokenizer, text).ids) for text in texts)
     started = time.perf_counter()
     for text in texts:
-        analyser.detect_with(model, Document(text))
+        run(text)
     seconds = time.perf_counter() - started
     return {
         "backend": backend, "articles": n, "words_per_article": round(sum(len(t.split()) for t in texts) / n),
@@ -60,8 +94,8 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", required=True, help="folder of article<ID>.txt files")
     parser.add_argument("-n", type=int, default=50)
-    parser.add_argument("--backend", choices=["onnx", "torch"], default="onnx")
-    parser.add_argument("--checkpoint", default=None, help="torch checkpoint for --backend torch")
+    parser.add_argument("--backend", choices=["onnx", "torch", "pipeline"], default="onnx")
+    parser.add_argument("--checkpoint", default=None, help="torch checkpoint for --backend torch or pipeline")
     args = parser.parse_args(argv)
     print(json.dumps(measure(args.articles, args.n, args.backend, args.checkpoint)))
 
