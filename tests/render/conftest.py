@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import unspin
+from unspin import provenance
 from unspin.document import Boilerplate, Document, Provenance, Source, Span, Syndication
 from unspin.report import Report
 
@@ -70,3 +72,24 @@ def report() -> Report:
 @pytest.fixture
 def empty_report() -> Report:
     return Report(Document("Plain title\n\nNothing to see here.", title="Plain title"))
+
+
+#: A short article whose last line credits a person, and one that credits an outlet.
+CREDIT_BODY = "The council met on Monday and voted to close the bridge for repairs.\n\nIt reopens in May."
+AUTHOR_CREDIT = "Reprinted with permission from Chuck Baldwin."
+OUTLET_CREDIT = "This article was originally published by RT."
+
+
+def credited(line: str) -> Report:
+    """The article with ``line`` at its end, through cleaning and provenance (which marks each credit's kind)."""
+    return unspin.analyze(f"{CREDIT_BODY}\n\n{line}", title="Bridge closes", analysers=provenance.ANALYSERS)
+
+
+@pytest.fixture(scope="session")
+def author_credited() -> Report:
+    return credited(AUTHOR_CREDIT)
+
+
+@pytest.fixture(scope="session")
+def outlet_credited() -> Report:
+    return credited(OUTLET_CREDIT)

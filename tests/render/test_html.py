@@ -144,3 +144,26 @@ def test_a_span_across_paragraphs_is_drawn_in_both():
     paragraphs = re.findall(r"<p>(.*?)</p>", page, re.S)
     marks = [re.search(r'<mark [^>]*data-s="1"[^>]*>([^<]*)</mark>', p).group(1) for p in paragraphs[:2]]
     assert marks == ["ends here.", "Second line"]
+
+
+
+def _provenance_panel(report) -> str:
+    page = render_html(report)
+    start = page.index('<section class="card" id="provenance">')
+    return page[start : page.index("</section>", start)]
+
+
+def test_a_credited_person_is_a_credited_author_not_a_syndication(author_credited):
+    panel = _provenance_panel(author_credited)
+    assert (
+        "<dt>Credited author</dt><dd><strong>Chuck Baldwin</strong> "
+        "(evidence: <q>Reprinted with permission from Chuck Baldwin</q>)</dd>"
+    ) in panel
+    assert not [label for label in ("Syndicated from", "<dt>Kind</dt>", "Reliability") if label in panel]
+
+
+def test_a_credited_outlet_is_syndicated_from_with_its_profile(outlet_credited):
+    panel = _provenance_panel(outlet_credited)
+    assert "<dt>Syndicated from</dt><dd><strong>RT</strong> (evidence: <q>This article was originally published by RT</q>)" in panel
+    assert "<dd>rt.com</dd>" in panel
+    assert not [label for label in ("Credited author", "<dt>Kind</dt>") if label in panel]

@@ -62,3 +62,24 @@ def test_tables_cover_every_layer_and_provenance(report):
 def test_article_without_findings(empty_report):
     text = _render(empty_report)
     assert "Nothing to see here." in text and "No findings." in text and "Legend" not in text
+
+
+def _provenance_lines(report) -> list[str]:
+    text = _render(report)
+    return text[text.index("Provenance") : text.index("Summary")].splitlines()
+
+
+def test_a_credited_person_is_a_credited_author_not_a_syndication(author_credited):
+    lines = _provenance_lines(author_credited)
+    assert any(
+        "Credited author" in line and "Chuck Baldwin (evidence: “Reprinted with permission from Chuck Baldwin”)" in line
+        for line in lines
+    ), lines
+    assert not any("Syndicated from" in line or "Kind" in line for line in lines)
+
+
+def test_a_credited_outlet_is_syndicated_from_with_its_profile(outlet_credited):
+    lines = _provenance_lines(outlet_credited)
+    assert any("Syndicated from" in line and "RT (evidence: “This article was originally published by RT”)" in line for line in lines)
+    assert any("rt.com" in line for line in lines)
+    assert not any("Credited author" in line or "Kind" in line for line in lines)

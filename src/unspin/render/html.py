@@ -33,6 +33,7 @@ from unspin.render.values import (
     MAX_DEPTH,
     PROFILE_CAVEAT,
     attr_columns,
+    credits,
     plain,
     score_text,
     shorten,
@@ -419,9 +420,11 @@ def _provenance_panel(doc: Document) -> str:
     if prov.outlet_profile:
         profile = value_html(without_caveat(prov.outlet_profile))
         rows.append(("Outlet profile", f'{profile}<p class="caveat">{e(PROFILE_CAVEAT)}</p>'))
-    for synd in prov.syndicated_from:
-        extra = value_html(synd.attrs) if plain(synd.attrs) else ""
-        rows.append(("Syndicated from", f"<strong>{e(synd.name)}</strong> <q>{e(synd.evidence)}</q>{extra}"))
+    for credit in credits(prov.syndicated_from):
+        quoted = ", ".join(f"<q>{e(line)}</q>" for line in credit.evidence)
+        evidence = f" (evidence: {quoted})" if quoted else ""
+        extra = value_html(credit.attrs) if plain(credit.attrs) else ""
+        rows.append((credit.label, f"<strong>{e(credit.name)}</strong>{evidence}{extra}"))
     if prov.boilerplate:
         removed = "".join(
             f"<details><summary>{e(plain(boiler.kind).replace('_', ' '))}</summary><pre>{e(boiler.text)}</pre></details>"

@@ -32,6 +32,7 @@ from unspin.render.values import (
     MAX_DEPTH,
     PROFILE_CAVEAT,
     attr_columns,
+    credits,
     plain,
     score_text,
     shorten,
@@ -184,9 +185,10 @@ def _provenance_table(doc: Document) -> Table | None:
     if prov.outlet_profile:
         caveat = Text(PROFILE_CAVEAT, style="dim italic")
         rows.append(("Outlet profile", Group(value_renderable(without_caveat(prov.outlet_profile)), caveat)))
-    for synd in prov.syndicated_from:
-        line = Text.assemble((plain(synd.name), "bold"), (f"  “{shorten(plain(synd.evidence), 200)}”", "dim"))
-        rows.append(("Syndicated from", Group(line, value_renderable(synd.attrs)) if plain(synd.attrs) else line))
+    for credit in credits(prov.syndicated_from):
+        quoted = ", ".join(f"“{shorten(line, 200)}”" for line in credit.evidence)
+        line = Text.assemble((credit.name, "bold"), (f" (evidence: {quoted})" if quoted else "", "dim"))
+        rows.append((credit.label, Group(line, value_renderable(credit.attrs)) if plain(credit.attrs) else line))
     for boiler in prov.boilerplate:
         kind = plain(boiler.kind).replace("_", " ")
         rows.append((f"Removed: {kind}", Text(shorten(plain(boiler.text), 200), style="dim")))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Iterable
 
-from unspin.document import Source
+from unspin.document import Source, Syndication
+from unspin.provenance.credits import AUTHOR
 from unspin.render.legend import humanize
 
 #: Shown beside every outlet profile (the profile itself may carry the same note; it is then left out there).
@@ -80,3 +82,36 @@ def without_caveat(profile: Any) -> Any:
     if not isinstance(profile, dict):
         return profile
     return {key: value for key, value in profile.items() if value != PROFILE_CAVEAT}
+
+
+#: How a ``provenance.syndicated_from`` entry is labelled, by its ``kind``: an outlet the piece came
+#: from, or a person credited for it ("Reprinted with permission from Chuck Baldwin").
+SYNDICATED_FROM = "Syndicated from"
+CREDITED_AUTHOR = "Credited author"
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One syndication entry as every renderer shows it: label, name, evidence lines, other attrs."""
+
+    label: str
+    name: str
+    evidence: list[str]
+    attrs: dict[str, Any]
+
+
+def credits(syndications: Iterable[Syndication]) -> list[Credit]:
+    """The entries of ``syndicated_from``, outlets first, then credited authors.
+
+    A person is no outlet: calling them "Syndicated from" would misstate where the piece comes
+    from. Entries without ``kind`` (reports written before it existed) are outlets. ``kind`` and
+    the evidence attrs are left out of ``attrs``: the label and the evidence already say them.
+    """
+    shown = []
+    for synd in syndications:
+        lines = synd.attrs.get("evidences")
+        lines = lines if isinstance(lines, list) and lines else [synd.evidence]
+        attrs = {key: value for key, value in synd.attrs.items() if key not in ("kind", "evidences")}
+        label = CREDITED_AUTHOR if synd.attrs.get("kind") == AUTHOR else SYNDICATED_FROM
+        shown.append(Credit(label, plain(synd.name), [plain(line) for line in lines if plain(line)], attrs))
+    return sorted(shown, key=lambda credit: credit.label == CREDITED_AUTHOR)
