@@ -108,3 +108,23 @@ def test_whose_phrase_is_no_speaker():
         "\u201cvirtually synonymous with anti-Semitism,\u201d then drew national attention."
     )
     assert speakers(text) == ["Anti-Defamation League"]
+
+
+def test_she_keeps_to_the_woman_who_spoke_over_a_name_of_unknown_gender():
+    text = (
+        "Julie Swetnick made the claims in a sworn statement. She is a web developer.\n"
+        'She said she saw him "drink excessively at many" house parties.\n'
+        "At the time, Kavanaugh and Judge were students at Georgetown Prep, a private school.\n"
+        'She said they engaged in "abusive and physically aggressive behavior toward girls."'
+    )
+    assert speakers(text) == ["Julie Swetnick", "Julie Swetnick"]
+
+
+def test_one_of_a_group_is_an_unnamed_speaker():
+    text = "One of Awan's lawyers told a judge he felt \u201cvery strongly\u201d that prosecutors should not look at it."
+    assert speakers(text) == ["One of Awan's lawyers"]
+
+
+def test_rejecting_as_is_a_cue():
+    text = "Donald Trump rejected the allegations as \u201canother beauty\u201d on Twitter."
+    assert speakers(text) == ["Donald Trump"]

@@ -18,7 +18,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from unspin.sourcing.gender import PRONOUN_GENDER, mention_evidence, word_gender
+from unspin.sourcing.gender import FEMALE, PRONOUN_GENDER, mention_evidence, word_gender
 
 #: Verbs that introduce what someone said or wrote (lemmas).
 SPEECH_VERBS = frozenset(
@@ -29,7 +29,8 @@ SPEECH_VERBS = frozenset(
     shout scream joke quip agree report allege assert contend maintain reiterate repeat recount
     utter denounce condemn blast thunder muse wonder query demand plead counter retort add
     observe mention point caution signal hail laud proclaim boast brag teach utter appeal speak profess
-    define exclaim bark huff snap gush rave opine label dub brand term cite order decree""".split()
+    define exclaim bark huff snap gush rave opine label dub brand term cite order decree reject dismiss deride
+    ridicule mock""".split()
 )
 
 #: Verbs that report a statement in indirect speech ("X said that ...") when they have a clause.
@@ -116,9 +117,10 @@ def subject_of(verb: Token) -> Token | None:
     accused of ..."), not the speaker; one borrowed from above may speak ("was overheard saying").
     """
     if verb.dep_ == "parataxis":  # '"...," writes Royal, "..."': the name after a parenthetical verb speaks
-        has_subject = any(c.dep_ == "nsubj" for c in verb.children)  # not LifeSiteNews in "X told LifeSiteNews"
+        # not LifeSiteNews in "X told LifeSiteNews", but Royal in "Francis, writes Royal,"
+        inverted = verb.doc[verb.i - 1].text == "," or not any(c.dep_ == "nsubj" for c in verb.children)
         for child in verb.children:
-            if child.pos_ == "PROPN" and child.left_edge.i == verb.i + 1 and (child.dep_ == "nsubj" or not has_subject):
+            if child.pos_ == "PROPN" and child.left_edge.i == verb.i + 1 and (child.dep_ == "nsubj" or inverted):
                 return child
     for depth in range(4):
         subjects = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and depth > 0)]
@@ -171,6 +173,9 @@ def according_to(token: Token) -> Token | None:
 def mention(head: Token) -> Mention | None:
     """The speaker named by a subject token, or None for "it", "this", "we"..."""
     lower = head.lower_
+    if lower == "one" and any(c.lower_ == "of" for c in head.children):  # "One of Awan's lawyers told"
+        span = head.doc[head.i : head.right_edge.i + 1]
+        return Mention(_clean(span.text), span.start_char, span.end_char, named=False)
     if lower in _NOT_SPEAKERS or head.pos_ in ("NUM", "PUNCT", "SYM", "DET"):
         return None
     if lower in PRONOUNS or head.pos_ == "PRON":
@@ -226,11 +231,10 @@ def _name_set_off(head: Token) -> Token | None:
     """The person named between commas after a description and its phrase ("The chairman of the
     House Intelligence Committee, Devin Nunes, said"), however the parser attached the name."""
     for token in head.subtree:
-        if token.i > head.i and token.ent_type_ == "PERSON":
+        if token.i > head.i and token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
             entity = _entity_of(token)
-            if entity is not None and entity.start > 0 and head.doc[entity.start - 1].text == ",":
+            if entity is not None and head.doc[entity.start - 1].text == ",":
                 return entity.root
-            return None
     return None
 
 
@@ -483,8 +487,13 @@ class Registry:
         return name
 
     def note_unnamed_speaker(self, found: Mention) -> None:
-        """Remember "a government spokesman said" ("He added" means him) or "the authors say" ("they")."""
+        """Remember "a government spokesman said" ("He added" means him) or "the authors say" ("they");
+        "she said" keeps the woman it refers to on stage as the latest speaker."""
         if found.pronoun:
+            gender = PRONOUN_GENDER.get(found.name.lower())
+            referent = self.referent(found.start, gender) if gender else None
+            if referent is not None:
+                self.speakers.append((found.start, *referent))
             return
         titled = None if found.plural else self.described(found)
         if titled:  # "the prime minister noted" -> Viktor Orban
@@ -534,6 +543,10 @@ class Registry:
             and self._fits(n, gender)
         ]
         person = max(people, default=None)
+        # "She said": the woman who spoke, not "Georgetown Prep" named since. Only for "she": most people
+        # the news names without a clue to their gender are men, so "he" may well be the newcomer.
+        if gender == FEMALE and speaker and person and self.gender_of(speaker[1]) == FEMALE and not self.gender_of(person[1]):
+            person = None
         if person and (speaker is None or self._sentence_of(person[0]) > self._sentence_of(speaker[0])):
             full = self.full_name(person[1], pos)
             if len(name_key(full)) > 1:
