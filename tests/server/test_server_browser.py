@@ -165,6 +165,23 @@ def test_upload_of_an_html_file(browser, live_server, tmp_path: Path):
     assert by_css(browser, "#article mark.hl")
 
 
+def test_provenance_lists_outlets_and_credited_authors_apart(browser, live_server):
+    credited = (
+        "By RT\n\nThe council met on Monday and voted to close the bridge for repairs.\n\n"
+        "It reopens in May.\n\nReprinted with permission from Chuck Baldwin."
+    )
+    analyse_pasted(browser, live_server, credited, title="Bridge closes")
+    groups = browser.execute_script(
+        "return [...document.querySelectorAll('#provenance h3.group-title')]"
+        ".map(h => [h.textContent, h.nextElementSibling.textContent])"
+    )
+    headings = [heading for heading, _ in groups]
+    assert "Syndicated from" in headings and "Credited author" in headings and "Republished from" not in headings
+    outlets, authors = (dict(groups)[heading] for heading in ("Syndicated from", "Credited author"))
+    assert outlets.startswith("RT") and "“By RT”" in outlets and "Chuck Baldwin" not in outlets
+    assert authors == "Chuck Baldwin“Reprinted with permission from Chuck Baldwin”"  # no reliability, no "kind" chip
+
+
 def test_an_empty_paste_shows_an_error_and_no_results(browser, live_server):
     browser.get(live_server + "/")
     browser.find_element("id", "analyse-button").click()

@@ -6,6 +6,9 @@ import { LAYERS, labelInfo, swatch } from "./labels.js";
 import { hideTip, renderArticle, view } from "./article.js";
 
 const PROFILE_CAVEAT = "A label describes the outlet, not this article.";
+// Headings of provenance credits, as unspin.render.values names them: outlets, then credited people.
+const SYNDICATED_FROM = "Syndicated from";
+const CREDITED_AUTHOR = "Credited author";
 
 /** [{layer, title, entries: [{key, label, info, count}]}] for the labels present, most frequent first. */
 function labelGroups() {
@@ -229,6 +232,30 @@ function outletProfile(profile) {
   );
 }
 
+/** One group of provenance credits under its heading: name, evidence lines, the outlet's profile, other attrs. */
+function creditGroup(box, heading, items) {
+  if (!items.length) return;
+  const list = el("ul", { class: "items" });
+  for (const item of items) {
+    const evidence = Array.isArray(item.evidences) && item.evidences.length ? item.evidences : [item.evidence].filter(Boolean);
+    const quoted = el("ul", { class: "evidence" });
+    for (const line of evidence) quoted.append(el("li", {}, "“" + shorten(plain(line), 160) + "”"));
+    const reliability = item.reliability && typeof item.reliability === "object" ? outletProfile(item.reliability) : null;
+    const other = Object.entries(item).filter(([k, v]) => !["name", "evidence", "evidences", "kind", "reliability"].includes(k) && plain(v));
+    list.append(
+      el(
+        "li",
+        { class: "item" },
+        el("p", { class: "who" }, el("strong", {}, plain(item.name))),
+        quoted.childElementCount ? quoted : null,
+        reliability || (item.reliability ? el("p", { class: "who" }, "Reliability: " + plain(item.reliability)) : null),
+        chips(other),
+      ),
+    );
+  }
+  box.append(el("h3", { class: "group-title" }, heading), list);
+}
+
 export function renderProvenance(report) {
   const box = $("provenance");
   clear(box);
@@ -246,28 +273,11 @@ export function renderProvenance(report) {
   if (profile && typeof profile === "object" && Object.keys(profile).length) {
     box.append(el("h3", { class: "group-title" }, "Outlet profile"), outletProfile(profile));
   }
-  const syndicated = prov.syndicated_from || [];
-  if (syndicated.length) {
-    const list = el("ul", { class: "items" });
-    for (const item of syndicated) {
-      const evidence = Array.isArray(item.evidences) && item.evidences.length ? item.evidences : [item.evidence].filter(Boolean);
-      const quoted = el("ul", { class: "evidence" });
-      for (const line of evidence) quoted.append(el("li", {}, "“" + shorten(plain(line), 160) + "”"));
-      const reliability = item.reliability && typeof item.reliability === "object" ? outletProfile(item.reliability) : null;
-      const other = Object.entries(item).filter(([k, v]) => !["name", "evidence", "evidences", "reliability"].includes(k) && plain(v));
-      list.append(
-        el(
-          "li",
-          { class: "item" },
-          el("p", { class: "who" }, el("strong", {}, plain(item.name))),
-          quoted,
-          reliability || (item.reliability ? el("p", { class: "who" }, "Reliability: " + plain(item.reliability)) : null),
-          chips(other),
-        ),
-      );
-    }
-    box.append(el("h3", { class: "group-title" }, "Republished from"), list);
-  }
+  const syndicated = (Array.isArray(prov.syndicated_from) ? prov.syndicated_from : []).filter((item) => item && typeof item === "object");
+  // A credited person is no outlet; entries without a kind (older reports) are outlets.
+  const isAuthor = (item) => item.kind === "author";
+  creditGroup(box, SYNDICATED_FROM, syndicated.filter((item) => !isAuthor(item)));
+  creditGroup(box, CREDITED_AUTHOR, syndicated.filter(isAuthor));
   const boilerplate = prov.boilerplate || [];
   if (boilerplate.length) {
     const list = el("ul", { class: "items compact" });
