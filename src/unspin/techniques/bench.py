@@ -28,13 +28,10 @@ def _articles(folder: str, n: int) -> list[str]:
 
 def _torch_model(checkpoint: str):
     """A TechniqueModel whose encoder is the torch checkpoint (shipped config, tokenizer, span head)."""
-    import torch
-
     from unspin.techniques import model as model_mod
     from unspin.techniques import train
 
-    net = train.TechniqueModel(train.default_encoder_dir())
-    net.load_state_dict(torch.load(checkpoint, weights_only=False)["model"])
+    net = train.load_checkpoint(checkpoint)
     net.eval()
     return model_mod.TechniqueModel(model_mod.default_dir(), encoder=train.torch_encoder(net))
 
@@ -44,13 +41,11 @@ def _hf_pipeline(checkpoint: str, max_length: int):
 
     Windows of ``max_length`` tokens without overlap (``stride=0``), as the shipped config runs.
     """
-    import torch
     from transformers import AutoModelForTokenClassification, AutoTokenizer, pipeline
 
     from unspin.techniques import infer, train
 
-    net = train.TechniqueModel(train.default_encoder_dir())
-    net.load_state_dict(torch.load(checkpoint, weights_only=False)["model"])
+    net = train.load_checkpoint(checkpoint)
     config = net.encoder.config
     config.num_labels = infer.N_TOKEN_OUTPUTS
     tagger = AutoModelForTokenClassification.from_config(config)

@@ -32,8 +32,7 @@ class _Exported(torch.nn.Module):
 
 def export(run: Path, checkpoint: str, out: Path, int8: bool) -> None:
     args = json.loads((run / "run.json").read_text())["args"]
-    model = train.TechniqueModel(args["encoder"], attention="eager")
-    model.load_state_dict(torch.load(run / checkpoint, weights_only=False)["model"])
+    model = train.load_checkpoint(run / checkpoint, args["encoder"], attention="eager")
     model.eval()
     out.mkdir(parents=True, exist_ok=True)
     ids = torch.ones((2, args["max_length"]), dtype=torch.long)

@@ -8,6 +8,11 @@ classifier over ``[mean, first, last]`` token states plus article-level features
 phrase recur?). Windows of ``max_length`` word pieces overlap by ``max_length - stride``.
 Deterministic (seeded), logs to ``OUT/train.log``, checkpoints every epoch, ``--resume`` goes on
 from the last one. Dev articles (a fixed seeded split) are never trained on.
+
+Distillation (``--teacher CKPT --layers 0,2,4 --unlabeled DIR``): the student starts as the
+teacher with only the listed encoder layers kept, and learns the teacher's token probabilities
+(mixed with the gold labels on PTC training articles; alone on the unlabeled articles), so a
+smaller, faster encoder keeps most of what the teacher learned and sees more text.
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ class TechniqueModel(nn.Module):
         extra = {"attn_implementation": attention} if attention else {}
         self.encoder = AutoModel.from_pretrained(encoder_dir, local_files_only=True, **extra)
         size = self.encoder.config.hidden_size
+        self.layers: list[int] | None = None
         self.dropout = nn.Dropout(dropout)
         self.token_head = nn.Linear(size, infer.N_TOKEN_OUTPUTS)
         self.span_head = nn.Sequential(
@@ -63,9 +69,26 @@ class TechniqueModel(nn.Module):
         hidden = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
         return self.token_head(self.dropout(hidden)), hidden
 
+    def keep_layers(self, layers: list[int]) -> None:
+        """Drop every encoder layer not listed (a distilled student's starting point)."""
+        stack = self.encoder.encoder.layer
+        self.encoder.encoder.layer = nn.ModuleList([stack[i] for i in layers])
+        self.encoder.config.num_hidden_layers = len(layers)
+        self.layers = list(layers)
+
     def numpy_span_head(self) -> infer.SpanHead:
         first, last = self.span_head[0], self.span_head[3]
         return infer.SpanHead(*(p.detach().cpu().numpy() for p in (first.weight, first.bias, last.weight, last.bias)))
+
+
+def load_checkpoint(path: str | Path, encoder_dir: str | None = None, attention: str | None = None) -> TechniqueModel:
+    """The model saved in a checkpoint, with the student's layers when it was distilled."""
+    state = torch.load(path, weights_only=False)
+    model = TechniqueModel(encoder_dir or default_encoder_dir(), attention=attention)
+    if state.get("layers"):
+        model.keep_layers(state["layers"])
+    model.load_state_dict(state["model"])
+    return model
 
 
 def token_targets(article: corpus.Article, tokens: windows.Tokens) -> tuple[np.ndarray, list[tuple]]:
@@ -176,6 +199,23 @@ def token_loss_per_token(losses: torch.Tensor, structure_weight: float) -> torch
     return techniques + structure_weight * (losses[..., infer.PRESENCE] + losses[..., infer.BEGIN])
 
 
+def teach(examples: list[dict], teacher: TechniqueModel, weight: float, batch_size: int = 32) -> None:
+    """Mix the teacher's token probabilities into each example's targets, in place.
+
+    A labelled window gets ``(1 - weight) * gold + weight * teacher``; an unlabeled one
+    (``gold: False``) the teacher's probabilities alone.
+    """
+    teacher.eval()
+    for first in range(0, len(examples), batch_size):
+        batch = examples[first : first + batch_size]
+        with torch.no_grad():
+            logits, _ = teacher(torch.from_numpy(np.stack([e["ids"] for e in batch])),
+                                torch.from_numpy(np.stack([e["mask"] for e in batch])))
+        for example, probs in zip(batch, torch.sigmoid(logits).numpy()):
+            share = weight if example.get("gold", True) else 1.0
+            example["targets"] = ((1 - share) * example["targets"] + share * probs).astype(np.float32)
+
+
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--ptc", default="../shared/ptc", help="PTC folder (articles/, labels-TC.tsv)")
@@ -198,6 +238,12 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--resume", action="store_true", help="go on from OUT/last.pt")
+    parser.add_argument("--teacher", default=None, help="distil from this checkpoint (a trained run's epochN.pt)")
+    parser.add_argument("--layers", default=None, help="with --teacher: teacher encoder layers the student keeps, e.g. 0,2,4")
+    parser.add_argument("--unlabeled", default=None, help="with --teacher: folder of unlabeled article<ID>.txt files "
+                                                          "the student learns from the teacher alone")
+    parser.add_argument("--teacher-weight", type=float, default=0.5,
+                        help="with --teacher: share of the teacher's probabilities in the labelled articles' targets")
     return parser.parse_args(argv)
 
 
@@ -226,6 +272,18 @@ def main(argv=None) -> None:
     log.info("train %d articles -> %d windows; dev %d articles", len(train_articles), len(examples), len(dev_articles))
 
     model = TechniqueModel(args.encoder)
+    if args.teacher:
+        teacher = load_checkpoint(args.teacher, args.encoder)
+        if args.unlabeled:
+            unlabeled = [corpus.Article(i, text, []) for i, text in ptc_io.read_articles(args.unlabeled).items()]
+            extra = build_examples(unlabeled, tokenizer, args.max_length, args.train_stride)
+            examples += [{**example, "gold": False} for example in extra]
+            log.info("unlabeled %d articles -> %d windows", len(unlabeled), len(extra))
+        teach(examples, teacher, args.teacher_weight)
+        model.load_state_dict(teacher.state_dict())
+        model.keep_layers([int(i) for i in args.layers.split(",")] if args.layers else list(range(len(teacher.encoder.encoder.layer))))
+        del teacher
+        log.info("student: teacher layers %s", model.layers)
     head_params = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
     optimizer = torch.optim.AdamW([
         {"params": model.encoder.parameters(), "lr": args.lr},
@@ -277,7 +335,7 @@ def main(argv=None) -> None:
         history.append({"epoch": epoch + 1, "minutes": (time.time() - started) / 60, **scores})
         log.info("epoch %d done in %.1f min; dev %s", epoch + 1, (time.time() - started) / 60, json.dumps(scores))
         state = {"model": model.state_dict(), "optimizer": optimizer.state_dict(),
-                 "scheduler": scheduler.state_dict(), "epoch": epoch, "scores": scores}
+                 "scheduler": scheduler.state_dict(), "epoch": epoch, "scores": scores, "layers": model.layers}
         torch.save(state, out / f"epoch{epoch + 1}.pt")
         torch.save(state, out / "last.pt")
     with open(out / "history.jsonl", "a") as handle:
