@@ -128,3 +128,21 @@ def test_one_of_a_group_is_an_unnamed_speaker():
 def test_rejecting_as_is_a_cue():
     text = "Donald Trump rejected the allegations as \u201canother beauty\u201d on Twitter."
     assert speakers(text) == ["Donald Trump"]
+
+
+def test_quote_paragraph_continues_an_unnamed_text_that_spoke():
+    text = (
+        "Four Democrats wrote to the FBI director on Tuesday.\n"
+        "The letter, which is an attempt to usurp the powers of the president, asks the agencies to defy the directive.\n"
+        '"Your review should not proceed further until you have briefed the Gang of Eight in person."'
+    )
+    assert speakers(text) == ["letter"]
+
+
+def test_indefinite_description_named_in_the_next_sentence():
+    text = (
+        "A journalist said last week that the photograph would have \u201cmade a difference\u201d to "
+        "Obama\u2019s political future.\n"
+        "The photographer, Askia Muhammad, told the Trice Edney News Wire that he kept it hidden."
+    )
+    assert speakers(text) == ["Askia Muhammad"]

@@ -377,10 +377,11 @@ def _paragraph_speaker(text: str, start: int, registry: Registry) -> Attribution
         since = text.rfind("\n", 0, max(0, since - 1)) + 1
         while since > 0 and not text[since : text.find("\n", since, start)].strip():  # blank lines between
             since = text.rfind("\n", 0, since - 1) + 1
-    speaker = registry.speaker_since(since, start)
-    if speaker is None:
+    found = registry.speaker_since(since, start)
+    if found is None:
         return None
-    return Attribution(speaker, registry.affiliation_of(speaker), True, None, "continuation")
+    speaker, named = found
+    return Attribution(speaker, registry.affiliation_of(speaker) if named else None, named, None, "continuation")
 
 
 def _in_quotes(pos: int, quotes: list[tuple[int, int]]) -> bool:

@@ -370,6 +370,7 @@ class Registry:
         self.persons: set[tuple[str, ...]] = set()  # name keys of people (not outlets or agencies)
         self.speakers: list[tuple[int, str, bool]] = []  # (offset, who, named): one person who spoke, for "he said"
         self.groups: list[tuple[int, str]] = []  # unnamed groups who spoke ("the authors"), for "they said"
+        self.sources: list[tuple[int, str]] = []  # unnamed sources and texts that spoke ("the letter asks")
         self.introduced: list[tuple[int, str, bool]] = []  # (offset, name, is subject): people taking the stage
         self.titled: list[tuple[int, tuple[str, ...], str]] = []  # ("prime", "minister") -> "Viktor Orban"
         self._gender_votes: dict[str, Counter] = {}  # last name -> evidence for "he" or "she"
@@ -404,7 +405,8 @@ class Registry:
                     self.titled.append((span.start_char, title, name))
                 if quoted(span.start_char) or entity.root.dep_ == "poss" or any(t.tag_ == "POS" for t in entity):
                     continue
-                subject = entity.root.dep_ in ("nsubj", "nsubjpass")
+                root = entity.root  # "The photographer, Askia Muhammad, told": the name in apposition too
+                subject = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ == "nsubj")
                 if len(span) > 1 or subject:  # a full name, or "Weinandy sent the letter" (resolved below)
                     self.introduced.append((span.start_char, name, subject))
 
@@ -495,6 +497,7 @@ class Registry:
             if referent is not None:
                 self.speakers.append((found.start, *referent))
             return
+        self.sources.append((found.start, found.name))
         titled = None if found.plural else self.described(found)
         if titled:  # "the prime minister noted" -> Viktor Orban
             self.speakers.append((found.start, titled, True))
@@ -508,13 +511,23 @@ class Registry:
         """The named person a title ("the prime minister") or a definite description ("the
         tough-talking politician", "the analyst") stands for: the person on stage at that point."""
         titled = self.by_title(found.name, found.start)
-        if titled or not found.definite:
+        if titled:
             return titled
+        if found.name.lower().startswith(("a ", "an ")) and not found.plural:
+            return self._named_next(found.start)
+        if not found.definite:
+            return None
         gender = self.gender_of(found.name)  # "the widow" is someone the text made a "she"
         referent = self.referent(found.start, gender)
         if referent and gender and self.gender_of(referent[0]) != gender:
             return None
         return referent[0] if referent and referent[1] else None
+
+    def _named_next(self, pos: int) -> str | None:
+        """The person the next sentence introduces as its subject: "A journalist announced ... The
+        photographer, Askia Muhammad, told ..." (a newcomer named right after the description)."""
+        following = self._sentence_of(pos) + 1
+        return next((n for p, n, subject in self.introduced if subject and self._sentence_of(p) == following), None)
 
     def group_referent(self, pos: int) -> tuple[str, bool] | None:
         """Whom "they" at ``pos`` means: the latest group that spoke ("the authors"), or the latest
@@ -572,17 +585,19 @@ class Registry:
     def _fits(self, name: str, gender: str | None) -> bool:
         return gender is None or self.gender_of(name) in (None, gender)
 
-    def speaker_since(self, since: int, pos: int) -> str | None:
-        """The named person who spoke last between ``since`` and ``pos``, unless another person
-        took the stage in a later sentence: whom an unattributed quote paragraph there continues."""
-        speaker = max(((p, n) for p, n, named in self.speakers if named and since <= p < pos), default=None)
+    def speaker_since(self, since: int, pos: int) -> tuple[str, bool] | None:
+        """Who spoke last between ``since`` and ``pos`` (a named person, or an unnamed source or text:
+        "The letter ... asks ..."), and whether named, unless another person took the stage in a later
+        sentence: whom an unattributed quote paragraph there continues."""
+        candidates = [(p, n, named) for p, n, named in self.speakers if named] + [(p, n, False) for p, n in self.sources]
+        speaker = max(((p, n, named) for p, n, named in candidates if since <= p < pos), default=None)
         if speaker is None:
             return None
         sentence = self._sentence_of(speaker[0])
         others = [n for p, n, _ in self.introduced if speaker[0] < p < pos and self._sentence_of(p) > sentence]
         if any(name_key(n)[-1:] != name_key(speaker[1])[-1:] for n in others):
             return None
-        return speaker[1]
+        return speaker[1], speaker[2]
 
     def document_referent(self, pos: int) -> tuple[str, bool] | None:
         """Which text "it says" at ``pos`` means: the latest one named in the last few sentences."""
