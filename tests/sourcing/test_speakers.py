@@ -146,3 +146,23 @@ def test_indefinite_description_named_in_the_next_sentence():
         "The photographer, Askia Muhammad, told the Trice Edney News Wire that he kept it hidden."
     )
     assert speakers(text) == ["Askia Muhammad"]
+
+
+def test_referring_to_as_and_ruling_are_cues():
+    text = "The President of AMANA, Sofian Zakkout, has referred to Duke as \u201cDavid Duke, a man to believe in!\u201d"
+    assert speakers(text) == ["Sofian Zakkout"]
+    text = (
+        "Based on the narrow legal argument, the judge ruled that, "
+        "\u201cThe son as the owner of the policy has the absolute right to change the beneficiary.\u201d"
+    )
+    assert speakers(text) == ["judge"]
+
+
+def test_quote_split_off_by_the_parser_keeps_its_sentence_cue():
+    text = (
+        "As details continue to surface, the pontiff\u2019s professed empathy has come into question.\n"
+        "Yore called the child sex abuse case involving infamous Chilean priest abuser Father Fernando Karadima "
+        "and Bishop Juan Barros \u201ca scandal of epic proportions.\u201d\n"
+        "The scandal signals that the Church under Francis is slipping backwards in its handling of abuse."
+    )
+    assert speakers(text) == ["Yore"]

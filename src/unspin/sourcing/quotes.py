@@ -196,6 +196,10 @@ def _sentence_cues(sdoc: Doc, inside: SpacySpan, quotes: list[tuple[int, int]], 
     """"according to X" and speech verbs in the sentences the quote touches, nearest first; with
     ``introducing``, only those of a sentence right after that introduces the next quote with a colon."""
     sentences = {inside[0].sent, inside[-1].sent}
+    if inside.start > 0 and inside[0].sent.start == inside.start:
+        before = sdoc[inside.start - 1]
+        if before.text not in (".", "!", "?", ":") and "\n" not in before.whitespace_ and not before.is_space:
+            sentences.add(before.sent)  # 'Yore called the case "a scandal ..."' split at the quote by the parser
     tokens = set() if introducing else {t for s in sentences for t in s}
     after = inside.end
     if after < len(sdoc) and sdoc[after].idx - inside.end_char <= 3 and sdoc[after].sent not in sentences:

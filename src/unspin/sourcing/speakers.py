@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     utter denounce condemn blast thunder muse wonder query demand plead counter retort add
     observe mention point caution signal hail laud proclaim boast brag teach utter appeal speak profess
     define exclaim bark huff snap gush rave opine label dub brand term cite order decree reject dismiss deride
-    ridicule mock""".split()
+    ridicule mock restate rule""".split()
 )
 
 #: Verbs that report a statement in indirect speech ("X said that ...") when they have a clause.
@@ -101,6 +101,8 @@ def is_speech_verb(token: Token) -> bool:
         return not any(o.pos_ in ("NOUN", "PROPN") for o in objects)
     if lemma == "put":
         return any(o.lower_ == "it" for o in objects)
+    if lemma == "refer":  # "referred to Jews as "monkeys and pigs"", not "referred to the report"
+        return any(c.lower_ == "as" for c in token.children)
     if lemma in _BACK_VERBS:  # "shot back:", "hit back"
         return any(c.lower_ == "back" for c in token.children)
     if lemma in TEXT_VERBS:  # "it begins", "the letter reads"; not "she began to", "he read the letter"
@@ -173,8 +175,9 @@ def according_to(token: Token) -> Token | None:
 def mention(head: Token) -> Mention | None:
     """The speaker named by a subject token, or None for "it", "this", "we"..."""
     lower = head.lower_
-    if lower == "one" and any(c.lower_ == "of" for c in head.children):  # "One of Awan's lawyers told"
-        span = head.doc[head.i : head.right_edge.i + 1]
+    group = [g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if lower == "one" and group and group[0].tag_ == "NNS" and group[0].lower_ not in ("times", "ways"):
+        span = head.doc[head.i : group[0].i + 1]  # "One of Awan's lawyers told"
         return Mention(_clean(span.text), span.start_char, span.end_char, named=False)
     if lower in _NOT_SPEAKERS or head.pos_ in ("NUM", "PUNCT", "SYM", "DET"):
         return None
@@ -187,7 +190,8 @@ def mention(head: Token) -> Mention | None:
         named = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
         return mention(named) if named is not None else None
     person = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
-    if person is None and head.pos_ == "NOUN" and head.lower_ not in DOCUMENT_NOUNS | GROUP_NOUNS:
+    titled = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and not head.ent_type_)  # "The President of AMANA, X"
+    if person is None and titled and head.lower_ not in DOCUMENT_NOUNS | GROUP_NOUNS:
         person = _name_set_off(head)
     if person is not None and head.ent_type_ != "PERSON":  # "that most American of writers, Thomas Wolfe, put it"
         return mention(person)
