@@ -166,3 +166,37 @@ def test_quote_split_off_by_the_parser_keeps_its_sentence_cue():
         "The scandal signals that the Church under Francis is slipping backwards in its handling of abuse."
     )
     assert speakers(text) == ["Yore"]
+
+
+def test_speaker_inside_reported_speech_does_not_take_over_he():
+    text = (
+        "Michael Hadeed represented the family in court.\n"
+        "After court, Hadeed told reporters Bacon had threatened to sue him for defamation.\n"
+        "\u201cI don\u2019t want to subject myself to that,\u201d he said outside court."
+    )
+    assert speakers(text) == ["Michael Hadeed"]
+
+
+def test_he_in_a_subordinate_clause_is_the_subject_of_its_sentence():
+    text = (
+        '"This is about raw power," former Speaker of the House Newt Gingrich said Tuesday.\n'
+        "Trump quoted the nation\u2019s most prominent radio host as he urged GOP senators to get onboard Tuesday:\n"
+        "\u201cRush Limbaugh to Republicans: \u2018You can kiss the MIDTERMS goodbye.\u2019\u201d"
+    )
+    assert speakers(text) == ["Newt Gingrich", "Trump"]
+
+
+def test_colon_the_parser_hung_on_the_quote():
+    text = (
+        "And that is exactly the nonsense Fastiggi and Goldstein expect us to swallow: "
+        "\u201cPope Francis is not talking about an offering of an objectively sinful action.\u201d"
+    )
+    assert speakers(text) == ["Fastiggi"]
+
+
+def test_threatening_is_a_cue():
+    text = (
+        "Wasserman Schultz threatened the chief of the Capitol Police with \u201cconsequences\u201d for not "
+        "returning the laptop."
+    )
+    assert speakers(text) == ["Wasserman Schultz"]

@@ -269,17 +269,19 @@ def _before(sdoc: Doc, text: str, start: int, registry: Registry, quotes: list[t
 
 
 def _colon_intro(sdoc: Doc, text: str, start: int, registry: Registry, quotes: list[tuple[int, int]]) -> Attribution | None:
-    """A quote right after a colon on its line is the words of the clause's subject, whatever the verb
-    ("Chris Marczak, defended the curriculum: "..."", "Fastiggi and Goldstein expect us to swallow: "..."")."""
-    before = text[:start].rstrip(" \t")
-    line_start = text.rfind("\n", 0, start) + 1
-    if not before.endswith(":") or len(before) <= line_start:
+    """A quote right after a colon (on its line or opening the next) is the words of the clause's subject,
+    whatever the verb ("Chris Marczak, defended the curriculum: "..."", "the nonsense Fastiggi and
+    Goldstein expect us to swallow:")."""
+    before = text[:start].rstrip()
+    if not before.endswith(":") or text[len(before) : start].count("\n") > 1:
         return None
     colon = sdoc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if colon is None:
         return None
     verb = colon[0].head
-    for _ in range(2):
+    if _in_quotes(verb.idx, quotes) and colon.start > 0:  # the parser hung the colon on the quote
+        verb = sdoc[colon.start - 1]
+    for _ in range(3):
         if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
             break
         verb = verb.head
@@ -342,8 +344,8 @@ def _note_speakers(sdoc: Doc, quotes: list[tuple[int, int]], registry: Registry)
     """Every named subject of a speech cue outside quotes, so that a later "he said" can refer back to it."""
     for token in sdoc:
         source = according_to(token)
-        if source is None and is_speech_verb(token):
-            source = subject_of(token)
+        if source is None and is_speech_verb(token) and not any(is_speech_verb(a) for a in token.ancestors):
+            source = subject_of(token)  # not Bacon in "Hadeed told reporters Bacon had threatened to sue him"
         if source is None or _in_quotes(source.idx, quotes):
             continue
         found = mention(source)

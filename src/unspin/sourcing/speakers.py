@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     utter denounce condemn blast thunder muse wonder query demand plead counter retort add
     observe mention point caution signal hail laud proclaim boast brag teach utter appeal speak profess
     define exclaim bark huff snap gush rave opine label dub brand term cite order decree reject dismiss deride
-    ridicule mock restate rule""".split()
+    ridicule mock restate rule threaten""".split()
 )
 
 #: Verbs that report a statement in indirect speech ("X said that ...") when they have a clause.
@@ -566,7 +566,8 @@ class Registry:
             person = None
         if person and (speaker is None or self._sentence_of(person[0]) > self._sentence_of(speaker[0])):
             full = self.full_name(person[1], pos)
-            if len(name_key(full)) > 1:
+            # a lone surname only as the subject of the pronoun's own sentence ("Trump quoted ... as he urged")
+            if len(name_key(full)) > 1 or self._sentence_of(person[0]) == sentence:
                 return full, True
         return (speaker[1], speaker[2]) if speaker else None
 
