@@ -58,8 +58,17 @@ def export(run: Path, checkpoint: str, out: Path, int8: bool) -> None:
         "thresholds": {"presence": 0.5, "begin": 0.5, "second_label": 1.0},
         "calibration": {"span": [1.0, 0.0], "sentence": [1.0, 0.0]},
         "files": {"model": "model.onnx", "tokenizer": "tokenizer.json", "span_head": "span_head.npz"},
-        "training": {"run": run.name, "checkpoint": checkpoint, "int8": int8, "args": args},
+        "training": {"run": run.name, "checkpoint": checkpoint, "int8": int8, "args": args,
+                     "teacher_args": _teacher_args(args)},
     }, indent=1))
+
+
+def _teacher_args(args: dict) -> dict | None:
+    """A distilled student's teacher run arguments, so the model card can give the whole recipe."""
+    if not args.get("teacher"):
+        return None
+    run_file = Path(args["teacher"]).parent / "run.json"
+    return json.loads(run_file.read_text())["args"] if run_file.is_file() else None
 
 
 def main(argv=None) -> None:
