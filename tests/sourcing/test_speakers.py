@@ -200,3 +200,17 @@ def test_threatening_is_a_cue():
         "returning the laptop."
     )
     assert speakers(text) == ["Wasserman Schultz"]
+
+
+def test_possessor_of_a_noun_of_speech_is_the_speaker():
+    text = (
+        "Louis Farrakhan leads the Nation of Islam.\n"
+        "Among his more infamous comments is his 1984 description of Adolf Hitler as \u201ca very great man.\u201d\n"
+        "Mr. Ferrara provides no evidence for his claim that Pope Francis \u201cwishes to admit adulterers.\u201d"
+    )
+    assert speakers(text) == ["Louis Farrakhan", "Ferrara"]
+
+
+def test_a_noun_of_speech_does_not_claim_a_scare_quote():
+    text = "Cardinal Marx spoke to CNA. The cardinal\u2019s staff asked CNA to change his answer about \u201cblessing\u201d unions."
+    assert speakers(text) == []

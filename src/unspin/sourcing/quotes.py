@@ -30,6 +30,7 @@ from unspin.sourcing.speakers import (
     is_speech_verb,
     mention,
     name_key,
+    speaker_of_noun,
     subject_of,
 )
 
@@ -124,7 +125,7 @@ def _attribute(
     if inside is None or len(inside) == 0:
         return None, None
     short = len(inside.text.split()) <= SHORT_QUOTE_WORDS
-    for verb, subject in _parse_cues(inside, max_steps=3 if short else 4):
+    for verb, subject in _parse_cues(inside, max_steps=3 if short else 4, nouns=not short):
         if _hypothetical(verb):
             continue
         found = _resolve(subject, verb, "parse", start, registry, quotes)
@@ -176,15 +177,16 @@ def _hypothetical(verb: Token) -> bool:
     )
 
 
-def _parse_cues(inside: SpacySpan, max_steps: int):
-    """Speech verbs outside the quote that the quoted words hang on, nearest first."""
+def _parse_cues(inside: SpacySpan, max_steps: int, nouns: bool = True):
+    """Speech verbs outside the quote that the quoted words hang on, nearest first, and with ``nouns``
+    nouns of speech with a possessor ("his description of Hitler as "a very great man"")."""
     for token in inside:
         if inside.start <= token.head.i < inside.end or token.head is token:
             continue
         head, steps = token.head, 0
         while steps < max_steps:
-            if not inside.start <= head.i < inside.end and is_speech_verb(head):
-                subject = subject_of(head)
+            if not inside.start <= head.i < inside.end:
+                subject = subject_of(head) if is_speech_verb(head) else speaker_of_noun(head) if nouns else None
                 if subject is not None:
                     yield head, subject
             if head.head is head:

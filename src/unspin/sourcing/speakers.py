@@ -41,6 +41,14 @@ INDIRECT_VERBS = frozenset(
 )
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+
+#: Nouns of speech whose possessor is the speaker ("his 1984 description of Hitler as "a very great
+#: man"", "her claim that "..."", "Trump's words").
+SPEECH_NOUNS = frozenset(
+    """description claim comment remark word statement accusation warning promise assertion insistence
+    admission response reply answer plea vow boast quip characterization phrase declaration""".split()
+)
 _NOT_SPEAKERS = frozenset({"this", "that", "which", "who", "what", "there", "i", "we", "you", "one"})
 MAX_TITLE_WORDS = 3
 
@@ -112,6 +120,13 @@ def is_speech_verb(token: Token) -> bool:
     return lemma in SPEECH_VERBS or (lemma == "know" and token.head.lemma_.lower() == "want")
 
 
+def speaker_of_noun(noun: Token) -> Token | None:
+    """The possessor of a noun of speech ("his description", "Ferrara's claim"), if any."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, borrowed from the verb it hangs on for "went on to slam", "adding".
 
@@ -181,10 +196,11 @@ def mention(head: Token) -> Mention | None:
         return Mention(_clean(span.text), span.start_char, span.end_char, named=False)
     if lower in _NOT_SPEAKERS or head.pos_ in ("NUM", "PUNCT", "SYM", "DET"):
         return None
-    if lower in PRONOUNS or head.pos_ == "PRON":
+    if lower in PRONOUNS or head.pos_ == "PRON" or lower in _POSSESSIVE_PRONOUNS:
+        lower = _POSSESSIVE_PRONOUNS.get(lower, lower)  # "his claim": he
         if lower not in PRONOUNS:
             return None
-        return Mention(head.text, head.idx, head.idx + len(head), named=False, pronoun=True)
+        return Mention(lower, head.idx, head.idx + len(head), named=False, pronoun=True)
     doc = head.doc
     if any(c.lower_ == "whose" for c in head.children):  # "Farrakhan, whose name, the ADL wrote, is"
         named = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
