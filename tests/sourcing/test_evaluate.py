@@ -42,11 +42,13 @@ def test_annotations_cover_enough_articles_and_quotes():
 
 
 def test_speaker_attribution_on_annotated_ptc_articles(shared):
-    # Measured (docs/sourcing.md): all 0.832 F1 / 0.875 precision, held-out 0.753, second held-out
-    # 0.749. Regression guards a little below those, not the 0.85 target.
-    scores = {split: evaluate(split, shared) for split in ("dev", "heldout", "heldout2")}
-    total = sum(scores.values(), Score())
-    assert total.f1 >= 0.82, total.as_dict()
-    assert total.precision >= 0.86, total.as_dict()
-    assert scores["heldout"].f1 >= 0.74, scores["heldout"].as_dict()
-    assert scores["heldout2"].f1 >= 0.73, scores["heldout2"].as_dict()
+    # Measured with the round 3 rules (docs/sourcing.md): dev+heldout+heldout2 (the tuning data) 0.897 F1 /
+    # 0.918 precision, heldout 0.888, heldout2 0.901, heldout3 (never tuned on) 0.670. Regression guards a
+    # little below those, not the 0.85 target.
+    scores = {split: evaluate(split, shared) for split in ("dev", "heldout", "heldout2", "heldout3")}
+    tuning = scores["dev"] + scores["heldout"] + scores["heldout2"]
+    assert tuning.f1 >= 0.88, tuning.as_dict()
+    assert tuning.precision >= 0.90, tuning.as_dict()
+    assert scores["heldout"].f1 >= 0.87, scores["heldout"].as_dict()
+    assert scores["heldout2"].f1 >= 0.88, scores["heldout2"].as_dict()
+    assert scores["heldout3"].f1 >= 0.65, scores["heldout3"].as_dict()
