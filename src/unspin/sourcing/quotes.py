@@ -2,8 +2,9 @@
 
 A direct quote's speaker is found, in order of trust, by: the speech verb its words hang on
 in the parse ('"...," Landis told RT'; 'Horowitz said Comey "concealed..."'); "according to
-X" or another speech verb in the same sentence; a transcript label ("SMITH: "...")" or a
-line ending in a colon just before ("Said James O'Keefe, founder ...:"); a headline that
+X" or another speech verb in the same sentence; a transcript label ("SMITH: "...")", a
+line ending in a colon just before ("Said James O'Keefe, founder ...:") or a colon after any
+verb ("Marczak defended the curriculum: "...""); a headline that
 opens with a person; and last, the speaker of the quote just before when this one opens a
 new line or sentence with no cue of its own (a quote running on over paragraphs). Names,
 titles and pronouns are resolved through :class:`~unspin.sourcing.speakers.Registry`.
@@ -270,7 +271,9 @@ def _before(sdoc: Doc, text: str, start: int, registry: Registry, quotes: list[t
     return None
 
 
-def _colon_intro(sdoc: Doc, text: str, start: int, registry: Registry, quotes: list[tuple[int, int]]) -> Attribution | None:
+def _colon_intro(
+    sdoc: Doc, text: str, start: int, registry: Registry, quotes: list[tuple[int, int]]
+) -> Attribution | None:
     """A quote right after a colon (on its line or opening the next) is the words of the clause's subject,
     whatever the verb ("Chris Marczak, defended the curriculum: "..."", "the nonsense Fastiggi and
     Goldstein expect us to swallow:")."""

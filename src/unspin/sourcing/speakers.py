@@ -419,7 +419,8 @@ class Registry:
                 self.people.append((span.start_char, name, affiliation(span)))
                 self.persons.add(name_key(name))
                 if not quoted(span.start_char) and name_key(name):
-                    self._gender_votes.setdefault(name_key(name)[-1], Counter()).update(mention_evidence(entity, quoted))
+                    votes = self._gender_votes.setdefault(name_key(name)[-1], Counter())
+                    votes.update(mention_evidence(entity, quoted))
                 title = _title_before(span)
                 if title:
                     self.titled.append((span.start_char, title, name))
@@ -578,8 +579,8 @@ class Registry:
         person = max(people, default=None)
         # "She said": the woman who spoke, not "Georgetown Prep" named since. Only for "she": most people
         # the news names without a clue to their gender are men, so "he" may well be the newcomer.
-        if gender == FEMALE and speaker and person and self.gender_of(speaker[1]) == FEMALE and not self.gender_of(person[1]):
-            person = None
+        if gender == FEMALE and speaker and person and self.gender_of(speaker[1]) == FEMALE:
+            person = person if self.gender_of(person[1]) else None
         if person and (speaker is None or self._sentence_of(person[0]) > self._sentence_of(speaker[0])):
             full = self.full_name(person[1], pos)
             # a lone surname only as the subject of the pronoun's own sentence ("Trump quoted ... as he urged")
@@ -610,7 +611,8 @@ class Registry:
         """Who spoke last between ``since`` and ``pos`` (a named person, or an unnamed source or text:
         "The letter ... asks ..."), and whether named, unless another person took the stage in a later
         sentence: whom an unattributed quote paragraph there continues."""
-        candidates = [(p, n, named) for p, n, named in self.speakers if named] + [(p, n, False) for p, n in self.sources]
+        candidates = [(p, n, True) for p, n, named in self.speakers if named]
+        candidates += [(p, n, False) for p, n in self.sources]
         speaker = max(((p, n, named) for p, n, named in candidates if since <= p < pos), default=None)
         if speaker is None:
             return None
