@@ -19,16 +19,17 @@ from unspin.cli.bench import bench_app
 def techniques(
     articles: Path = typer.Argument(..., help="Folder of article<ID>.txt files (e.g. ../shared/ptc/articles)."),
     n: int = typer.Option(50, "-n", min=1, help="Articles to analyse (the folder's files, repeated if needed)."),
-    checkpoint: Path = typer.Option(None, help="Torch checkpoint of the same model: also time torch fp32 "
-                                    "(needs the train extra)."),
+    checkpoint: Path = typer.Option(None, help="Torch checkpoint of the same model: also time it on torch fp32, "
+                                    "through our windows and through a plain transformers pipeline (needs the "
+                                    "train extra)."),
 ) -> None:
-    """Time the shipped ONNX model (and the torch checkpoint, if given), each in its own process."""
+    """Time the shipped ONNX model (and the torch checkpoint, if given), each backend in its own process."""
     backends = ["onnx"]
     if checkpoint is not None:
         if importlib.util.find_spec("torch") is None:
             typer.echo("error: --checkpoint needs the train extra (torch): pip install 'unspin[train]'", err=True)
             raise typer.Exit(2)
-        backends.append("torch")
+        backends += ["torch", "pipeline"]
     rows = []
     for backend in backends:
         command = [sys.executable, "-m", "unspin.techniques.bench", "--articles", str(articles), "-n", str(n),
@@ -45,5 +46,5 @@ def techniques(
                       f"{row['tokens_per_second']:,}", str(row["peak_rss_mb"]), f"{row['load_seconds']:.1f}")
     console = Console()
     console.print(table)
-    if len(rows) == 2:
-        console.print(f"onnx / torch speed: {rows[0]['articles_per_second'] / rows[1]['articles_per_second']:.1f}×")
+    for row in rows[1:]:
+        console.print(f"onnx / {row['backend']} speed: {rows[0]['articles_per_second'] / row['articles_per_second']:.1f}×")
