@@ -96,7 +96,7 @@ def add_quotes(doc: Document) -> None:
     last_end = -1
     used_verbs: set[int] = set()
     for start, end in direct:
-        if start >= doc.title_end and _title(sdoc, start, end):
+        if (start >= doc.title_end and _title(sdoc, start, end)) or _modifier(sdoc, start, end):
             continue
         found, verb = _attribute(sdoc, doc.text, start, end, direct, registry)
         if found is None:
@@ -168,6 +168,24 @@ def _title(sdoc: Doc, start: int, end: int) -> bool:
         and words[0].lower_ not in TITLE_SMALL_WORDS
         and all(w.text[:1].isupper() or w.text[:1].isdigit() or w.lower_ in TITLE_SMALL_WORDS for w in words)
     )
+
+
+def _modifier(sdoc: Doc, start: int, end: int) -> bool:
+    """Quoted nouns that modify the noun right after them ('"red flag" laws', '"mental health"
+    regulations') are the writer's term for a kind of thing, not anyone's words."""
+    inside = sdoc.char_span(start, end, alignment_mode="expand")
+    if inside is None:
+        return False
+    words = [t for t in inside if not t.is_punct and not t.is_space]
+    if not words or len(words) > SHORT_QUOTE_WORDS:
+        return False
+    top = next((t for t in words if not inside.start <= t.head.i < inside.end), None)
+    if top is None or top.pos_ not in ("NOUN", "PROPN") or top.dep_ not in ("compound", "nmod"):
+        return False  # an adjective ('a "classic" move', '"unusually contrite" Bergoglio') is someone's judgement
+    if top.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    between = sdoc[inside.end : top.head.i]
+    return top.head.i >= inside.end and all(t.is_punct or t.is_space for t in between)
 
 
 def _hypothetical(verb: Token) -> bool:
@@ -250,7 +268,7 @@ def _before(sdoc: Doc, text: str, start: int, registry: Registry, quotes: list[t
         if not words or not is_speech_verb(words[-1]):
             return None
     for token in line:
-        if is_speech_verb(token):
+        if is_speech_verb(token) and not _in_quotes(token.idx, quotes):  # not 'is to "ask questions"'
             subject = subject_of(token)
             if subject is not None:
                 found = _resolve(subject, token, "colon", start, registry, quotes)

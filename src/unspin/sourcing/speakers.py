@@ -51,6 +51,8 @@ SPEECH_NOUNS = frozenset(
 )
 _NOT_SPEAKERS = frozenset({"this", "that", "which", "who", "what", "there", "i", "we", "you", "one"})
 MAX_TITLE_WORDS = 3
+#: A title abbreviation ("Rev.", "Sgt.") is at most this long, period included.
+MAX_ABBREVIATION_CHARS = 5
 
 #: Verbs that introduce a reply with "back" ("Porterfield shot back:").
 _BACK_VERBS = frozenset({"shoot", "hit", "fire", "push"})
@@ -64,7 +66,8 @@ DOCUMENT_SENTENCES = 2
 #: Things that "say" something in a text but are never "he" or "she".
 DOCUMENT_NOUNS = frozenset(
     "letter report statement document article story study book paper survey poll note text guidelines "
-    "rescript memo tweet post email complaint indictment filing ruling decision law bill".split()
+    "rescript memo tweet post email complaint indictment filing ruling decision law bill editorial column "
+    "encyclical exhortation catechism declaration constitution".split()
 )
 #: Head nouns of groups and institutions: "the group said" is never "he" or "she", nor a person
 #: spoken of before.
@@ -140,7 +143,11 @@ def subject_of(verb: Token) -> Token | None:
             if child.pos_ == "PROPN" and child.left_edge.i == verb.i + 1 and (child.dep_ == "nsubj" or inverted):
                 return child
     for depth in range(4):
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and depth > 0)]
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and depth > 0) or (c.dep_ == "dep" and name_after_title(c))
+        ]
         if subjects:  # the nearest: '"Most Holy Father," it begins' makes both subjects
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
             if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":  # "Trump, who spoke about ..."
@@ -187,8 +194,23 @@ def according_to(token: Token) -> Token | None:
     return None
 
 
+def name_after_title(token: Token) -> Token | None:
+    """The name that PTC's line splitting cut off after a title ("said the Rev." / "David W. Dockery, ...")."""
+    word = token.text[:-1]
+    if not (token.text.endswith(".") and word.isalpha() and word[:1].isupper() and len(token.text) <= MAX_ABBREVIATION_CHARS):
+        return None
+    following = token.doc[token.i + 1 : token.i + 3]
+    if "\n" not in token.whitespace_ and not any(t.is_space and "\n" in t.text for t in following):
+        return None
+    name = next((t for t in following if not t.is_space), None)
+    return name if name is not None and name.ent_type_ == "PERSON" and name.ent_iob_ == "B" else None
+
+
 def mention(head: Token) -> Mention | None:
     """The speaker named by a subject token, or None for "it", "this", "we"..."""
+    broken = name_after_title(head)
+    if broken is not None:
+        head = _entity_of(broken).root
     lower = head.lower_
     group = [g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if lower == "one" and group and group[0].tag_ == "NNS" and group[0].lower_ not in ("times", "ways"):
