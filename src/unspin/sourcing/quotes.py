@@ -69,6 +69,9 @@ TOPIC_PREFIX_CHARS = 40
 #: How many non-blank lines back an unattributed quote paragraph looks for the person who spoke last.
 PARAGRAPH_LINES = 2
 
+#: The end of a nested single quote: a closing mark before a space, punctuation or the outer close.
+_NESTED_CLOSE = re.compile("[\u2019'](?=[\\s,.;:!?\u201d\"])")
+
 _LABEL = re.compile(r"(?:^|\n)[ \t]*(?P<label>[A-Z][A-Za-z.'\u2019-]+(?: [A-Z][A-Za-z.'\u2019-]+){0,2})[ \t]*:[ \t]*$")
 
 #: Confidence of each way of finding a speaker, kept as the span's score.
@@ -125,6 +128,9 @@ def _attribute(
     inside = sdoc.char_span(start, end, alignment_mode="expand")
     if inside is None or len(inside) == 0:
         return None, None
+    nested = _nested_cue(sdoc, text, start, end, registry)
+    if nested is not None:
+        return nested
     short = len(inside.text.split()) <= SHORT_QUOTE_WORDS
     for verb, subject in _parse_cues(inside, max_steps=3 if short else 4, nouns=not short):
         if _hypothetical(verb):
@@ -141,6 +147,27 @@ def _attribute(
     # '"Satan." He states to his audience: "..."': a colon intro right after speaks for this quote too
     cues = _sentence_cues(sdoc, inside, quotes, introducing=True)
     return _first_sentence_cue(cues, short, start, registry, quotes)
+
+
+def _nested_cue(sdoc: Doc, text: str, start: int, end: int, registry: Registry) -> tuple[Attribution, Token] | None:
+    """A quoted report that opens by quoting someone ('"‘Take the guns first,’ Trump said ..."'):
+    the cue right after the nested quote, inside the outer one, names who spoke."""
+    if text[start + 1 : start + 2] not in ("‘", "'"):
+        return None
+    close = _NESTED_CLOSE.search(text, start + 2, end)
+    if close is None:
+        return None
+    after = sdoc.char_span(close.end(), end, alignment_mode="expand")
+    if after is None:
+        return None
+    for token in list(after)[:FOLLOWING_CUE_TOKENS]:
+        if is_speech_verb(token) and not _hypothetical(token):
+            subject = subject_of(token)
+            found = mention(subject) if subject is not None and subject.i >= after.start else None
+            attribution = _attribution(found, token.text, "parse", start, registry) if found is not None else None
+            if attribution is not None:
+                return attribution, token
+    return None
 
 
 def _first_sentence_cue(

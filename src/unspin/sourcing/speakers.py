@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     utter denounce condemn blast thunder muse wonder query demand plead counter retort add
     observe mention point caution signal hail laud proclaim boast brag teach utter appeal speak profess
     define exclaim bark huff snap gush rave opine label dub brand term cite order decree reject dismiss deride
-    ridicule mock restate rule threaten""".split()
+    ridicule mock restate rule threaten specify prescribe command""".split()
 )
 
 #: Verbs that report a statement in indirect speech ("X said that ...") when they have a clause.
@@ -56,6 +56,9 @@ MAX_ABBREVIATION_CHARS = 5
 
 #: Verbs that introduce a reply with "back" ("Porterfield shot back:").
 _BACK_VERBS = frozenset({"shoot", "hit", "fire", "push"})
+
+#: Verbs that introduce a rule with "down" ("Deuteronomy laid down,").
+_DOWN_VERBS = frozenset({"lay", "set"})
 
 #: Verbs that quote a text only when a text is their subject ("it begins", "the letter reads").
 TEXT_VERBS = frozenset({"begin", "read", "go", "open"})
@@ -116,6 +119,8 @@ def is_speech_verb(token: Token) -> bool:
         return any(c.lower_ == "as" for c in token.children)
     if lemma in _BACK_VERBS:  # "shot back:", "hit back"
         return any(c.lower_ == "back" for c in token.children)
+    if lemma in _DOWN_VERBS:  # "Deuteronomy laid down,", "the council set down"
+        return any(c.lower_ == "down" and c.dep_ == "prt" for c in token.children)
     if lemma in TEXT_VERBS:  # "it begins", "the letter reads"; not "she began to", "he read the letter"
         subject = subject_of(token)
         is_text = subject is not None and (subject.lower_ == "it" or subject.lemma_.lower() in DOCUMENT_NOUNS)
@@ -196,11 +201,16 @@ def according_to(token: Token) -> Token | None:
 
 def name_after_title(token: Token) -> Token | None:
     """The name that PTC's line splitting cut off after a title ("said the Rev." / "David W. Dockery, ...")."""
-    word = token.text[:-1]
-    if not (token.text.endswith(".") and word.isalpha() and word[:1].isupper() and len(token.text) <= MAX_ABBREVIATION_CHARS):
+    doc, i = token.doc, token.i
+    word = token.text[:-1] if token.text.endswith(".") else token.text
+    if token.text == word:  # "Sgt" "." as two tokens
+        if i + 1 >= len(doc) or doc[i + 1].text != ".":
+            return None
+        i += 1
+    if not (word.isalpha() and word[:1].isupper() and len(word) < MAX_ABBREVIATION_CHARS):
         return None
-    following = token.doc[token.i + 1 : token.i + 3]
-    if "\n" not in token.whitespace_ and not any(t.is_space and "\n" in t.text for t in following):
+    following = doc[i + 1 : i + 3]
+    if "\n" not in doc[i].whitespace_ and not any(t.is_space and "\n" in t.text for t in following):
         return None
     name = next((t for t in following if not t.is_space), None)
     return name if name is not None and name.ent_type_ == "PERSON" and name.ent_iob_ == "B" else None

@@ -1,0 +1,58 @@
+"""Round 4 patterns of speaker attribution, on sentences written for the test."""
+
+from unspin.document import Document
+from unspin.sourcing import add_quotes
+
+
+def speakers(text):
+    doc = Document(text)
+    add_quotes(doc)
+    return [q.attrs["speaker"] for q in doc.spans("quotes") if q.label == "direct"]
+
+
+def test_colon_line_skips_speech_verbs_inside_quotes():
+    text = (
+        'A favourite trick of managers is to "ask questions" instead of giving orders, '
+        "and Maria Delgado asked some pointed questions in her closing speech:\n"
+        "\u201cWho decides what counts as success in this company?\u201d"
+    )
+    assert speakers(text) == ["Maria Delgado"]
+
+
+def test_name_broken_after_a_title_at_the_line_end():
+    text = (
+        "\u201cThe class has been a blessing for the whole town,\u201d said the Rev.\n"
+        "Thomas J. Whitfield, pastor at Grace Church in Milton."
+    )
+    assert speakers(text) == ["Thomas J. Whitfield"]
+
+
+def test_an_editorial_is_no_he():
+    text = (
+        "Bishop Carl Henson met the families on Monday.\n"
+        "An unsigned Herald editorial said the meeting came too late.\n"
+        "He spoke of his \u201cdeep sorrow and regret\u201d at what had happened."
+    )
+    assert speakers(text) == ["Carl Henson"]
+
+
+def test_quoted_words_modifying_a_noun_are_a_term():
+    text = "The senator said he would fight the new \u201cred flag\u201d laws in every court of the state."
+    assert speakers(text) == []
+
+
+def test_nested_quote_takes_the_cue_inside_the_outer_quote():
+    text = (
+        "The newspaper report went on:\n"
+        "\u201c\u2018We will close the border next week,\u2019 Governor Hal Brenner said at a meeting "
+        "with county officials on Tuesday.\u201d"
+    )
+    assert speakers(text) == ["Hal Brenner"]
+
+
+def test_laid_down_and_specified_introduce_a_text():
+    text = (
+        "Blasphemy was so grave that the Law specified, \u201cHe that blasphemeth shall surely be put to death.\u201d\n"
+        "Against false witness, Deuteronomy laid down, \u201cThou shalt do to him as he meant to do to his brother.\u201d"
+    )
+    assert speakers(text) == ["Law", "Deuteronomy"]
