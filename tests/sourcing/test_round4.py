@@ -56,3 +56,16 @@ def test_laid_down_and_specified_introduce_a_text():
         "Against false witness, Deuteronomy laid down, \u201cThou shalt do to him as he meant to do to his brother.\u201d"
     )
     assert speakers(text) == ["Law", "Deuteronomy"]
+
+
+def test_to_quote_a_name_gives_the_quoted_author():
+    text = (
+        "The Church has remedies for such a crisis.\n"
+        "To quote Bellarmine again: \u201cA pope who is a manifest heretic ceases by himself to be pope.\u201d"
+    )
+    assert speakers(text) == ["Bellarmine"]
+
+
+def test_used_the_term_is_a_cue():
+    text = "In the memo, Karen Ostrowski used the term \u201cquiet donation\u201d for the company's help."
+    assert speakers(text) == ["Karen Ostrowski"]

@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     utter denounce condemn blast thunder muse wonder query demand plead counter retort add
     observe mention point caution signal hail laud proclaim boast brag teach utter appeal speak profess
     define exclaim bark huff snap gush rave opine label dub brand term cite order decree reject dismiss deride
-    ridicule mock restate rule threaten specify prescribe command""".split()
+    ridicule mock restate rule threaten specify prescribe""".split()
 )
 
 #: Verbs that report a statement in indirect speech ("X said that ...") when they have a clause.
@@ -56,6 +56,10 @@ MAX_ABBREVIATION_CHARS = 5
 
 #: Verbs that introduce a reply with "back" ("Porterfield shot back:").
 _BACK_VERBS = frozenset({"shoot", "hit", "fire", "push"})
+
+#: What one "uses" when quoted words are one's own ('used the term "silent donation"').
+_TERM_NOUNS = frozenset({"term", "word", "words", "phrase", "expression", "label", "language"})
+
 
 #: Verbs that introduce a rule with "down" ("Deuteronomy laid down,").
 _DOWN_VERBS = frozenset({"lay", "set"})
@@ -119,6 +123,10 @@ def is_speech_verb(token: Token) -> bool:
         return any(c.lower_ == "as" for c in token.children)
     if lemma in _BACK_VERBS:  # "shot back:", "hit back"
         return any(c.lower_ == "back" for c in token.children)
+    if lemma == "quote":  # "To quote Cajetan again:", not "Crux quoted him under the headline"
+        return _quoted_author(token) is not None
+    if lemma == "use":  # 'used the term "silent donation"'
+        return any(o.lemma_.lower() in _TERM_NOUNS for o in objects)
     if lemma in _DOWN_VERBS:  # "Deuteronomy laid down,", "the council set down"
         return any(c.lower_ == "down" and c.dep_ == "prt" for c in token.children)
     if lemma in TEXT_VERBS:  # "it begins", "the letter reads"; not "she began to", "he read the letter"
@@ -126,6 +134,13 @@ def is_speech_verb(token: Token) -> bool:
         is_text = subject is not None and (subject.lower_ == "it" or subject.lemma_.lower() in DOCUMENT_NOUNS)
         return is_text and not objects
     return lemma in SPEECH_VERBS or (lemma == "know" and token.head.lemma_.lower() == "want")
+
+
+def _quoted_author(verb: Token) -> Token | None:
+    """The name after an infinitive "to quote" ("To quote Cajetan again:"): the words are the author's."""
+    if verb.lemma_.lower() != "quote" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
 
 
 def speaker_of_noun(noun: Token) -> Token | None:
@@ -147,6 +162,9 @@ def subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.pos_ == "PROPN" and child.left_edge.i == verb.i + 1 and (child.dep_ == "nsubj" or inverted):
                 return child
+    quoted = _quoted_author(verb)
+    if quoted is not None:
+        return quoted
     for depth in range(4):
         subjects = [
             c
