@@ -69,3 +69,11 @@ def test_to_quote_a_name_gives_the_quoted_author():
 def test_used_the_term_is_a_cue():
     text = "In the memo, Karen Ostrowski used the term \u201cquiet donation\u201d for the company's help."
     assert speakers(text) == ["Karen Ostrowski"]
+
+
+def test_a_capital_he_inside_a_sentence_is_god():
+    text = (
+        "Moses led the people out of Egypt.\n"
+        "God made His will plain when He told Moses, \u201cThou shalt have no other gods before me.\u201d"
+    )
+    assert speakers(text) == ["God"]

@@ -376,7 +376,9 @@ def _attribution(found: Mention, cue: str, how: str, at: int, registry: Registry
         elif pronoun == "they":
             referent = registry.group_referent(found.start)
         else:
-            referent = registry.referent(found.start, PRONOUN_GENDER.get(pronoun))
+            referent = registry.divine_referent(found.start) or registry.referent(
+                found.start, PRONOUN_GENDER.get(pronoun)
+            )
         if referent is None:
             return None
         name, named = referent

@@ -70,6 +70,9 @@ TEXT_VERBS = frozenset({"begin", "read", "go", "open"})
 #: How many sentences back "it says" looks for the document it means.
 DOCUMENT_SENTENCES = 2
 
+#: Names a reverent capital "He" inside a sentence refers to ("God made that clear when He told Adam").
+DIVINE_NAMES = frozenset({"God", "Christ", "Jesus", "Lord"})
+
 #: Things that "say" something in a text but are never "he" or "she".
 DOCUMENT_NOUNS = frozenset(
     "letter report statement document article story study book paper survey poll note text guidelines "
@@ -450,6 +453,12 @@ class Registry:
             for t in doc
             if t.lower_ in ("he", "she") and t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and not quoted(t.idx)
         }
+        self.divine = [(t.idx, t.text) for t in doc if t.text in DIVINE_NAMES and not quoted(t.idx)]
+        self.reverent = {  # "when He told Adam": a capital He after a word is God's (not '..., "Church," He added')
+            t.idx
+            for t in doc
+            if t.text in ("He", "His", "Him") and t.i != t.sent.start and doc[t.i - 1].is_alpha and not quoted(t.idx)
+        }
         self.documents = [  # (offset, phrase): texts the article talks about, for "it says"
             (t.idx, _clean(_noun_phrase(t).text))
             for t in doc
@@ -671,6 +680,13 @@ class Registry:
         if any(name_key(n)[-1:] != name_key(speaker[1])[-1:] for n in others):
             return None
         return speaker[1], speaker[2]
+
+    def divine_referent(self, pos: int) -> tuple[str, bool] | None:
+        """Whom a reverent capital "He" at ``pos`` means: the latest of God, Christ, Jesus, the Lord named before."""
+        if pos not in self.reverent:
+            return None
+        latest = max(((p, name) for p, name in self.divine if p < pos), default=None)
+        return (latest[1], True) if latest else None
 
     def document_referent(self, pos: int) -> tuple[str, bool] | None:
         """Which text "it says" at ``pos`` means: the latest one named in the last few sentences."""
