@@ -77,3 +77,11 @@ def test_a_capital_he_inside_a_sentence_is_god():
         "God made His will plain when He told Moses, \u201cThou shalt have no other gods before me.\u201d"
     )
     assert speakers(text) == ["God"]
+
+
+def test_a_lawsuit_speaks_as_a_text():
+    text = (
+        "Parent Dana Whitlock said she was worried.\n"
+        "The lawsuit charges that the class \u201cadvances and endorses one religion over all others.\u201d"
+    )
+    assert speakers(text) == ["lawsuit"]

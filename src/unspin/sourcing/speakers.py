@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     utter denounce condemn blast thunder muse wonder query demand plead counter retort add
     observe mention point caution signal hail laud proclaim boast brag teach utter appeal speak profess
     define exclaim bark huff snap gush rave opine label dub brand term cite order decree reject dismiss deride
-    ridicule mock restate rule threaten specify prescribe""".split()
+    ridicule mock restate rule threaten specify prescribe recommend""".split()
 )
 
 #: Verbs that report a statement in indirect speech ("X said that ...") when they have a clause.
@@ -77,7 +77,7 @@ DIVINE_NAMES = frozenset({"God", "Christ", "Jesus", "Lord"})
 DOCUMENT_NOUNS = frozenset(
     "letter report statement document article story study book paper survey poll note text guidelines "
     "rescript memo tweet post email complaint indictment filing ruling decision law bill editorial column "
-    "encyclical exhortation catechism declaration constitution".split()
+    "encyclical exhortation catechism declaration constitution suit lawsuit lesson".split()
 )
 #: Head nouns of groups and institutions: "the group said" is never "he" or "she", nor a person
 #: spoken of before.
