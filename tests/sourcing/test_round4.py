@@ -39,6 +39,8 @@ def test_an_editorial_is_no_he():
 def test_quoted_words_modifying_a_noun_are_a_term():
     text = "The senator said he would fight the new \u201cred flag\u201d laws in every court of the state."
     assert speakers(text) == []
+    text = "When Senator Hale promised to add \u201cmental health\u201d checks to gun sales, he said nothing of cost."
+    assert speakers(text) == []
 
 
 def test_nested_quote_takes_the_cue_inside_the_outer_quote():

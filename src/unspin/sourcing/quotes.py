@@ -206,13 +206,13 @@ def _modifier(sdoc: Doc, start: int, end: int) -> bool:
     words = [t for t in inside if not t.is_punct and not t.is_space]
     if not words or len(words) > SHORT_QUOTE_WORDS:
         return False
-    top = next((t for t in words if not inside.start <= t.head.i < inside.end), None)
-    if top is None or top.pos_ not in ("NOUN", "PROPN") or top.dep_ not in ("compound", "nmod"):
-        return False  # an adjective ('a "classic" move', '"unusually contrite" Bergoglio') is someone's judgement
-    if top.head.pos_ not in ("NOUN", "PROPN"):
+    tops = [t for t in words if not inside.start <= t.head.i < inside.end]
+    noun = tops[-1].head if tops else None
+    if noun is None or any(t.head != noun or t.dep_ not in ("amod", "compound", "nmod") for t in tops):
         return False
-    between = sdoc[inside.end : top.head.i]
-    return top.head.i >= inside.end and all(t.is_punct or t.is_space for t in between)
+    if words[-1].pos_ not in ("NOUN", "PROPN") or noun.pos_ not in ("NOUN", "PROPN"):
+        return False  # an adjective ('a "classic" move', '"unusually contrite" Bergoglio') is someone's judgement
+    return noun.i >= inside.end and all(t.is_punct or t.is_space for t in sdoc[inside.end : noun.i])
 
 
 def _hypothetical(verb: Token) -> bool:
