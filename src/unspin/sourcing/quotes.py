@@ -69,6 +69,9 @@ TOPIC_PREFIX_CHARS = 40
 #: How many non-blank lines back an unattributed quote paragraph looks for the person who spoke last.
 PARAGRAPH_LINES = 2
 
+#: A headline that addresses someone: "Ex-Muslim Catholics to Pope Francis: "..."" quotes the first party.
+_HEADLINE_ADDRESS = re.compile(r"^(?P<who>[A-Z][^:\n]{1,60}?) to (?P<whom>[A-Z][^:\n]{1,60}):\s*$")
+
 #: The end of a nested single quote: a closing mark before a space, punctuation or the outer close.
 _NESTED_CLOSE = re.compile("[\u2019'](?=[\\s,.;:!?\u201d\"])")
 
@@ -345,11 +348,15 @@ def _colon_intro(
 
 
 def _headline(sdoc: Doc, start: int, title_end: int, registry: Registry) -> Attribution | None:
-    """A headline that opens with a person the article names ("Keith Ellison Defends Louis Farrakhan: "...",
-    "Pope Francis Denounces "..."") quotes that person. Names are matched against the body's, as
-    title case fools NER ("Hungary PM Viktor Orban Vows" is an ORG to it)."""
+    """A headline "X to Y: "..."" quotes X; one that opens with a person the article names ("Keith
+    Ellison Defends Louis Farrakhan: "...", "Pope Francis Denounces "..."") quotes that person. Names
+    are matched against the body's, as title case fools NER ("Hungary PM Viktor Orban Vows" is an ORG to it)."""
     if start >= title_end:
         return None
+    addressed = _HEADLINE_ADDRESS.match(sdoc.text[:start])
+    if addressed:  # "Ex-Muslim Catholics to Pope Francis: "...""
+        name = registry.full_name(addressed.group("who"), start)
+        return Attribution(name, registry.affiliation_of(name), True, "headline", "headline")
     known = registry.person_opening(name_key(sdoc.text[:start]), title_end, HEADLINE_NAME_OFFSET + 1)
     if known is None:
         return None
