@@ -97,3 +97,19 @@ def test_headline_x_to_y_quotes_x():
     add_quotes(doc)
     (quote,) = [q for q in doc.spans("quotes") if q.label == "direct"]
     assert quote.attrs["speaker"] == "Veterans Group"
+
+
+def test_a_reference_after_the_quote_names_its_author():
+    text = (
+        "The cardinals alone elect the pope, and they \u201chave held that right ever since the eleventh "
+        "century.\u201d (Margaret Holloway, The Papacy, 181)."
+    )
+    assert speakers(text) == ["Margaret Holloway"]
+
+
+def test_protested_that_is_a_cue():
+    text = (
+        "Cardinal Pieter Vos, archbishop of Utrecht, protested that the new rule means that \u201cthe bishops "
+        "fail to keep and hand on the faith.\u201d"
+    )
+    assert speakers(text) == ["Pieter Vos"]

@@ -72,13 +72,16 @@ PARAGRAPH_LINES = 2
 #: A headline that addresses someone: "Ex-Muslim Catholics to Pope Francis: "..."" quotes the first party.
 _HEADLINE_ADDRESS = re.compile(r"^(?P<who>[A-Z][^:\n]{1,60}?) to (?P<whom>[A-Z][^:\n]{1,60}):\s*$")
 
+#: A parenthetical reference after a quote: "(Eric John, The Popes, 181)".
+_CITATION = re.compile(r"[ \t]*\((?P<who>[A-Z][\w.'\u2019 -]{2,40}?),")
+
 #: The end of a nested single quote: a closing mark before a space, punctuation or the outer close.
 _NESTED_CLOSE = re.compile("[\u2019'](?=[\\s,.;:!?\u201d\"])")
 
 _LABEL = re.compile(r"(?:^|\n)[ \t]*(?P<label>[A-Z][A-Za-z.'\u2019-]+(?: [A-Z][A-Za-z.'\u2019-]+){0,2})[ \t]*:[ \t]*$")
 
 #: Confidence of each way of finding a speaker, kept as the span's score.
-CONFIDENCE = {"parse": 0.9, "sentence": 0.8, "label": 0.8, "colon": 0.7, "continuation": 0.6, "headline": 0.6, None: 0.3}
+CONFIDENCE = {"parse": 0.9, "sentence": 0.8, "label": 0.8, "citation": 0.8, "colon": 0.7, "continuation": 0.6, "headline": 0.6, None: 0.3}
 
 
 @dataclass
@@ -105,6 +108,8 @@ def add_quotes(doc: Document) -> None:
         if (start >= doc.title_end and _title(sdoc, start, end)) or _modifier(sdoc, start, end):
             continue
         found, verb = _attribute(sdoc, doc.text, start, end, direct, registry)
+        if found is None:
+            found = _citation(sdoc, doc.text, end, registry)
         if found is None:
             found = _headline(sdoc, start, doc.title_end, registry)
         if found is None and last is not None and _continues(doc.text, last_end, start, registry):
@@ -345,6 +350,18 @@ def _colon_intro(
     if found is None or not (found.named or found.pronoun):
         return None
     return _attribution(found, verb.text, "colon", start, registry)
+
+
+def _citation(sdoc: Doc, text: str, end: int, registry: Registry) -> Attribution | None:
+    """A reference right after the quote names its author: '"... ever since." (Eric John, The Popes, 181)'."""
+    cited = _CITATION.match(text, end)
+    if cited is None:
+        return None
+    name = sdoc.char_span(cited.start("who"), cited.end("who"))
+    if name is None or not all(t.ent_type_ == "PERSON" for t in name):
+        return None
+    full = registry.full_name(name.text, end)
+    return Attribution(full, registry.affiliation_of(full), True, "(", "citation")
 
 
 def _headline(sdoc: Doc, start: int, title_end: int, registry: Registry) -> Attribution | None:

@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     utter denounce condemn blast thunder muse wonder query demand plead counter retort add
     observe mention point caution signal hail laud proclaim boast brag teach utter appeal speak profess
     define exclaim bark huff snap gush rave opine label dub brand term cite order decree reject dismiss deride
-    ridicule mock restate rule threaten specify prescribe recommend""".split()
+    ridicule mock restate rule threaten specify prescribe recommend protest""".split()
 )
 
 #: Verbs that report a statement in indirect speech ("X said that ...") when they have a clause.
