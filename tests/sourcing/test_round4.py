@@ -90,10 +90,8 @@ def test_a_lawsuit_speaks_as_a_text():
 
 
 def test_headline_x_to_y_quotes_x():
-    doc = Document(
-        "Veterans Group to Congress: \u201cKeep Your Promise on Health Care Now\u201d\n\n"
-        "A veterans group wrote to Congress on Monday about delays at clinics."
-    )
+    title = "Veterans Group to Congress: \u201cKeep Your Promise on Health Care Now\u201d"
+    doc = Document(title + "\n\nA veterans group wrote to Congress on Monday about delays at clinics.", title=title)
     add_quotes(doc)
     (quote,) = [q for q in doc.spans("quotes") if q.label == "direct"]
     assert quote.attrs["speaker"] == "Veterans Group"
