@@ -111,3 +111,19 @@ def test_protested_that_is_a_cue():
         "fail to keep and hand on the faith.\u201d"
     )
     assert speakers(text) == ["Pieter Vos"]
+
+
+def test_he_in_a_when_clause_is_the_main_subject():
+    text = (
+        "King Ahab blamed the prophet for the drought.\n"
+        "Habakkuk set the record straight when he answered, \u201cI have not troubled Israel; but thou hast.\u201d"
+    )
+    assert speakers(text) == ["Habakkuk"]
+
+
+def test_according_to_counts_for_a_short_quote():
+    text = (
+        "The district will keep the class.\n"
+        "According to Elliott, the program is \u201cextremely rare\u201d and only a few districts have one."
+    )
+    assert speakers(text) == ["Elliott"]

@@ -182,7 +182,8 @@ def _first_sentence_cue(
     cues, short: bool, start: int, registry: Registry, quotes: list[tuple[int, int]]
 ) -> tuple[Attribution | None, Token | None]:
     for verb, subject, how in cues:
-        if short and (verb.lemma_.lower() not in CORE_SPEECH_VERBS or _hypothetical(verb)):
+        core = verb.lemma_.lower() in CORE_SPEECH_VERBS or verb.lower_ == "according"  # lemma "accord"
+        if short and (not core or _hypothetical(verb)):
             continue
         found = _resolve(subject, verb, how, start, registry, quotes)
         if found:
@@ -386,10 +387,22 @@ def _resolve(
 ) -> Attribution | None:
     if _in_quotes(subject.idx, quotes):
         return None
+    subject = _main_subject(subject)
     found = mention(subject)
     if found is None:
         return None
     return _attribution(found, verb.text, how, at, registry)
+
+
+def _main_subject(subject: Token) -> Token:
+    """ "he" or "she" in a clause of time or manner is the main clause's named subject ("Elijah set the
+    record straight when he answered"), even one NER missed."""
+    if subject.lower_ not in ("he", "she") or subject.head.dep_ != "advcl":
+        return subject
+    main = next((c for c in subject.head.head.children if c.dep_ == "nsubj"), None)
+    if main is None or main.pos_ != "PROPN" or main.tag_ != "NNP" or main.ent_type_ not in ("", "PERSON"):
+        return subject
+    return main
 
 
 def _attribution(found: Mention, cue: str, how: str, at: int, registry: Registry) -> Attribution | None:
