@@ -3,6 +3,7 @@ from unspin.sourcing.evaluate import (
     GOLD,
     HELDOUT2_ARTICLES,
     HELDOUT3_ARTICLES,
+    HELDOUT4_ARTICLES,
     Score,
     evaluate,
     load_gold,
@@ -39,16 +40,22 @@ def test_annotations_cover_enough_articles_and_quotes():
     assert HELDOUT3_ARTICLES <= set(gold) and not HELDOUT3_ARTICLES & (DEV_ARTICLES | HELDOUT2_ARTICLES)
     heldout3 = [r for a in HELDOUT3_ARTICLES for r in gold[a] if r["speaker"] and not r.get("unclear")]
     assert len(HELDOUT3_ARTICLES) >= 8 and len(heldout3) >= 120
+    assert HELDOUT4_ARTICLES <= set(gold)
+    assert not HELDOUT4_ARTICLES & (DEV_ARTICLES | HELDOUT2_ARTICLES | HELDOUT3_ARTICLES)
+    heldout4 = [r for a in HELDOUT4_ARTICLES for r in gold[a] if r["speaker"] and not r.get("unclear")]
+    assert len(HELDOUT4_ARTICLES) >= 8 and len(heldout4) >= 120
 
 
 def test_speaker_attribution_on_annotated_ptc_articles(shared):
-    # Measured with the round 3 rules (docs/sourcing.md): dev+heldout+heldout2 (the tuning data) 0.897 F1 /
-    # 0.918 precision, heldout 0.888, heldout2 0.901, heldout3 (never tuned on) 0.670. Regression guards a
-    # little below those, not the 0.85 target.
-    scores = {split: evaluate(split, shared) for split in ("dev", "heldout", "heldout2", "heldout3")}
-    tuning = scores["dev"] + scores["heldout"] + scores["heldout2"]
-    assert tuning.f1 >= 0.88, tuning.as_dict()
-    assert tuning.precision >= 0.90, tuning.as_dict()
+    # Measured with the round 4 rules (docs/sourcing.md): dev+heldout+heldout2+heldout3 (the tuning data)
+    # 0.868 F1 / 0.902 precision, heldout 0.888, heldout2 0.901, heldout3 0.784, heldout4 (never tuned on)
+    # 0.667. Regression guards a little below those, not the 0.85 target.
+    splits = ("dev", "heldout", "heldout2", "heldout3", "heldout4")
+    scores = {split: evaluate(split, shared) for split in splits}
+    tuning = scores["dev"] + scores["heldout"] + scores["heldout2"] + scores["heldout3"]
+    assert tuning.f1 >= 0.86, tuning.as_dict()
+    assert tuning.precision >= 0.89, tuning.as_dict()
     assert scores["heldout"].f1 >= 0.87, scores["heldout"].as_dict()
     assert scores["heldout2"].f1 >= 0.88, scores["heldout2"].as_dict()
-    assert scores["heldout3"].f1 >= 0.65, scores["heldout3"].as_dict()
+    assert scores["heldout3"].f1 >= 0.77, scores["heldout3"].as_dict()
+    assert scores["heldout4"].f1 >= 0.65, scores["heldout4"].as_dict()
