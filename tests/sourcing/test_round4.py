@@ -55,7 +55,8 @@ def test_nested_quote_takes_the_cue_inside_the_outer_quote():
 def test_laid_down_and_specified_introduce_a_text():
     text = (
         "Blasphemy was so grave that the Law specified, \u201cHe that blasphemeth shall surely be put to death.\u201d\n"
-        "Against false witness, Deuteronomy laid down, \u201cThou shalt do to him as he meant to do to his brother.\u201d"
+        "Against false witness, Deuteronomy laid down, "
+        "\u201cThou shalt do to him as he meant to do to his brother.\u201d"
     )
     assert speakers(text) == ["Law", "Deuteronomy"]
 

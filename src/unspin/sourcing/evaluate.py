@@ -176,7 +176,8 @@ def evaluate(split: str = "all", shared: Path = SHARED, gold_path: Path = GOLD) 
 
 
 def _in_split(article: str, split: str) -> bool:
-    """dev: tuned on since round 1; heldout (the rest), heldout2: since round 3; heldout3: since round 4; heldout4: never."""
+    """Tuned on: dev since round 1, heldout (the rest) and heldout2 since round 3, heldout3 since round 4;
+    heldout4 never."""
     if split == "dev":
         return article in DEV_ARTICLES
     if split == "heldout2":

@@ -81,7 +81,16 @@ _NESTED_CLOSE = re.compile("[\u2019'](?=[\\s,.;:!?\u201d\"])")
 _LABEL = re.compile(r"(?:^|\n)[ \t]*(?P<label>[A-Z][A-Za-z.'\u2019-]+(?: [A-Z][A-Za-z.'\u2019-]+){0,2})[ \t]*:[ \t]*$")
 
 #: Confidence of each way of finding a speaker, kept as the span's score.
-CONFIDENCE = {"parse": 0.9, "sentence": 0.8, "label": 0.8, "citation": 0.8, "colon": 0.7, "continuation": 0.6, "headline": 0.6, None: 0.3}
+CONFIDENCE = {
+    "parse": 0.9,
+    "sentence": 0.8,
+    "label": 0.8,
+    "citation": 0.8,
+    "colon": 0.7,
+    "continuation": 0.6,
+    "headline": 0.6,
+    None: 0.3,
+}
 
 
 @dataclass
