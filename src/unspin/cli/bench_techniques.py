@@ -33,7 +33,7 @@ def techniques(
     rows = []
     for backend in backends:
         command = [sys.executable, "-m", "unspin.techniques.bench", "--articles", str(articles), "-n", str(n),
-                   "--backend", backend] + (["--checkpoint", str(checkpoint)] if backend == "torch" else [])
+                   "--backend", backend] + (["--checkpoint", str(checkpoint)] if backend != "onnx" else [])
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode:
             typer.echo(f"error: {backend} benchmark failed: {done.stderr.strip().splitlines()[-1:]}", err=True)

@@ -229,7 +229,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--max-length", type=int, default=256)
     parser.add_argument("--train-stride", type=int, default=192)
     parser.add_argument("--eval-stride", type=int, default=128)
-    parser.add_argument("--pos-weight-cap", type=float, default=10.0)
+    parser.add_argument("--pos-weight-cap", type=float, default=5.0)
     parser.add_argument("--span-loss-weight", type=float, default=1.0)
     parser.add_argument("--structure-weight", type=float, default=1.0,
                         help="weight of the 'inside a span' and 'span begins' token losses, each, against the mean "
