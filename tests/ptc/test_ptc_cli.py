@@ -29,3 +29,15 @@ def test_missing_file_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(app, ["ptc", "score", "--task", "si", "--gold", str(gold), "--pred", str(tmp_path / "nope.tsv")])
     assert result.exit_code == 2
     assert "nope.tsv" in result.output and "Traceback" not in result.output
+
+
+def test_score_prints_a_bootstrap_interval_on_request(tmp_path):
+    gold, pred = tmp_path / "gold.tsv", tmp_path / "pred.tsv"
+    gold.write_text("".join(f"{n}\tDoubt\t0\t10\n" for n in range(6)))
+    pred.write_text("".join(f"{n}\tDoubt\t0\t10\n" for n in range(3)))
+    args = ["ptc", "score", "--task", "si", "--gold", str(gold), "--pred", str(pred)]
+    plain = CliRunner().invoke(app, args)
+    assert plain.exit_code == 0 and "interval" not in plain.output
+    result = CliRunner().invoke(app, args + ["--bootstrap", "100"])
+    assert result.exit_code == 0, result.output
+    assert "95% interval over 100 resamples of the articles" in result.output

@@ -1,7 +1,7 @@
 import pytest
 
 from unspin.ptc.io import Label
-from unspin.ptc.scoring import merge_spans, score_flc, score_si, score_tc
+from unspin.ptc.scoring import bootstrap_f1, merge_spans, score_flc, score_si, score_tc
 
 
 def spans(*rows):
@@ -92,3 +92,18 @@ def test_tc_duplicate_gold_span_needs_both_labels():
     gold = spans(("1", "Doubt", 0, 10), ("1", "Loaded_Language", 0, 10))
     assert score_tc(gold, spans(("1", "Doubt", 0, 10), ("1", "Doubt", 0, 10))).overall.f1 == pytest.approx(0.5)
     assert score_tc(gold, list(reversed(gold))).overall.f1 == pytest.approx(1.0)
+
+
+def test_bootstrap_interval_is_a_point_when_every_article_scores_the_same():
+    gold = [Label(str(n), "Doubt", 0, 10) for n in range(5)]
+    pred = [Label(str(n), "Doubt", 0, 5) for n in range(5)]
+    assert bootstrap_f1(score_si, gold, pred, resamples=50) == pytest.approx((2 / 3, 2 / 3))
+
+
+def test_bootstrap_interval_spans_articles_that_disagree():
+    gold = [Label(str(n), "Doubt", 0, 10) for n in range(20)]
+    pred = [Label(str(n), "Doubt", 0, 10) for n in range(10)]  # half the articles found, half missed
+    low, high = bootstrap_f1(score_si, gold, pred, resamples=200, seed=1)
+    f1 = score_si(gold, pred).overall.f1
+    assert low < f1 < high
+    assert 0.0 < low and high <= 1.0

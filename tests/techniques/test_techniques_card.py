@@ -24,6 +24,7 @@ def _inputs(**training_args) -> tuple[dict, dict]:
     calibration = {"ece_raw": 0.2, "ece_cross_fitted": 0.03, "n": 100, "share_right": 0.2, "share_with_propaganda": 0.3}
     scores = {"train_articles": 264, "dev_articles": 47, "dev_gold_spans": 658, "si": table, "flc": table, "tc": table,
               "cross_fitted": {"si": {"overall": _score(0.37)}, "flc": {"overall": _score(0.17)}},
+              "interval_95": {"si": [0.33, 0.46], "flc": [0.15, 0.25], "tc": [0.5, 0.6]},
               "calibration": {"span": calibration, "sentence": calibration}}
     return config, scores
 
@@ -31,7 +32,8 @@ def _inputs(**training_args) -> tuple[dict, dict]:
 def test_card_of_a_plain_run_gives_its_command_and_the_cross_fitted_scores() -> None:
     text = card.render(*_inputs())
     assert "--structure-weight 1.0" in text and "--teacher" not in text
-    assert "| SI, thresholds tuned on the other half of dev | 0.370 | 0.370 | 0.370 |" in text
+    assert "| SI, thresholds tuned on the other half of dev | 0.370 | 0.370 | 0.370 | |" in text
+    assert "| SI (span identification) | 0.400 | 0.400 | 0.400 | 0.330-0.460 |" in text
     assert "| Loaded_Language | 0.500 |" in text
     assert "Da San Martino" in text
 

@@ -33,15 +33,19 @@ def score(
     task: Task = typer.Option(..., help="si: spans; flc: spans with technique; tc: technique of given spans."),
     gold: Path = typer.Option(..., help="Gold label file (ID, TECHNIQUE, START, END; or ID, START, END for si)."),
     pred: Path = typer.Option(..., help="Predicted label file, same format."),
+    bootstrap: int = typer.Option(0, min=0, max=100_000, help="Also print a 95% interval of the overall F1 "
+                                  "over this many resamples of the articles (0: off)."),
 ) -> None:
     """Precision, recall and F1 by the official definitions (per technique for flc and tc)."""
     from unspin.ptc import io as ptc_io
     from unspin.ptc import scoring
 
     try:
-        result = scoring.SCORERS[task.value](ptc_io.read_labels(gold), ptc_io.read_labels(pred))
+        gold_labels, pred_labels = ptc_io.read_labels(gold), ptc_io.read_labels(pred)
     except UnspinError as exc:
         raise _fail(exc) from None
+    scorer = scoring.SCORERS[task.value]
+    result = scorer(gold_labels, pred_labels)
     table = Table(title=f"PTC {task.value.upper()}")
     for column in ("technique", "precision", "recall", "F1", "predicted", "gold"):
         table.add_column(column, justify="left" if column == "technique" else "right")
@@ -51,6 +55,10 @@ def score(
     table.add_row("overall", f"{o.precision:.4f}", f"{o.recall:.4f}", f"{o.f1:.4f}", str(o.n_pred), str(o.n_gold),
                   style="bold", end_section=True)
     Console().print(table)
+    if bootstrap:
+        low, high = scoring.bootstrap_f1(scorer, gold_labels, pred_labels, resamples=bootstrap)
+        typer.echo(f"overall F1 {o.f1:.4f}, 95% interval over {bootstrap} resamples of the articles: "
+                   f"{low:.4f}-{high:.4f}")
 
 
 @ptc_app.command()

@@ -67,11 +67,18 @@ def _token_loss(args: dict) -> str:
     return f"the mean over the 14 technique outputs + {args['structure_weight']} × each of the inside/begins outputs"
 
 
+def _interval(scores: dict, task: str) -> str:
+    if "interval_95" not in scores:
+        return "not computed"
+    low, high = scores["interval_95"][task]
+    return f"{low:.3f}-{high:.3f}"
+
+
 def _cross_fitted(scores: dict) -> str:
     """The honest variant: each half of dev scored with thresholds tuned on the other half."""
     if "cross_fitted" not in scores:
         return ""
-    rows = [f"| {name}, thresholds tuned on the other half of dev | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |"
+    rows = [f"| {name}, thresholds tuned on the other half of dev | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | |"
             for name, s in (("SI", scores["cross_fitted"]["si"]["overall"]), ("FLC", scores["cross_fitted"]["flc"]["overall"]))]
     return "\n".join(rows) + "\n"
 
@@ -129,12 +136,15 @@ a label is kept when mean P(inside) × P(technique) >= {config['thresholds'].get
 
 ## Dev scores ({scores['dev_articles']} held-out articles, official PTC metrics)
 
-| task | precision | recall | F1 |
-|---|---:|---:|---:|
-| SI (span identification) | {o['si']['precision']:.3f} | {o['si']['recall']:.3f} | {o['si']['f1']:.3f} |
-| FLC (spans + technique) | {o['flc']['precision']:.3f} | {o['flc']['recall']:.3f} | {o['flc']['f1']:.3f} |
-| TC (technique of gold spans, micro-F1) | {o['tc']['precision']:.3f} | {o['tc']['recall']:.3f} | {o['tc']['f1']:.3f} |
+| task | precision | recall | F1 | 95% interval of F1 |
+|---|---:|---:|---:|---:|
+| SI (span identification) | {o['si']['precision']:.3f} | {o['si']['recall']:.3f} | {o['si']['f1']:.3f} | {_interval(scores, 'si')} |
+| FLC (spans + technique) | {o['flc']['precision']:.3f} | {o['flc']['recall']:.3f} | {o['flc']['f1']:.3f} | {_interval(scores, 'flc')} |
+| TC (technique of gold spans, micro-F1) | {o['tc']['precision']:.3f} | {o['tc']['recall']:.3f} | {o['tc']['f1']:.3f} | {_interval(scores, 'tc')} |
 {_cross_fitted(scores)}
+The interval: 1,000 bootstrap resamples of the dev articles (`unspin ptc score --bootstrap`), i.e.
+how much the score moves with which articles happen to be in a split this small.
+
 ### FLC per technique
 
 {_table(scores['flc'])}

@@ -199,6 +199,8 @@ def tune(model_dir: Path, run: Path, ptc: str, stride: int | None = None) -> dic
         "flc": _score_dict(scoring.score_flc(gold, final)),
         "tc": _score_dict(scoring.score_tc(gold, tc_pred)),
         "cross_fitted": held_out_estimate,
+        "interval_95": {task: scoring.bootstrap_f1(scoring.SCORERS[task], gold, labels)
+                        for task, labels in (("si", final), ("flc", final), ("tc", tc_pred))},
         "calibration": {
             "span": {"platt": span_ab, "ece_raw": ece(raw, right), "ece_cross_fitted": cross_fitted_ece(raw, right, span_group),
                      "n": int(len(raw)), "share_right": float(right.mean()) if len(right) else 0.0},
