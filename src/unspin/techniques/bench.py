@@ -59,20 +59,22 @@ def _hf_pipeline(checkpoint: str, max_length: int):
                     aggregation_strategy="simple", stride=0)
 
 
-def measure(folder: str, n: int, backend: str, checkpoint: str | None) -> dict:
+def measure(folder_of_articles: str, n: int, backend: str, checkpoint: str | None) -> dict:
     from unspin.document import Document
     from unspin.techniques import analyser, model as model_mod, windows
 
+    folder = model_mod.default_dir()
+    config = json.loads((folder / model_mod.CONFIG_FILE).read_text(encoding="utf-8"))
     started = time.perf_counter()
-    shipped = model_mod.load()
     if backend == "pipeline":
-        run = _hf_pipeline(checkpoint, shipped.max_length)
-    else:
-        model = _torch_model(checkpoint) if backend == "torch" else shipped
+        run = _hf_pipeline(checkpoint, int(config["max_length"]))
+    else:  # the torch backend must not hold the ONNX session too: each backend's peak RSS is its own
+        model = _torch_model(checkpoint) if backend == "torch" else model_mod.load()
         run = lambda text: analyser.detect_with(model, Document(text))  # noqa: E731
     load_seconds = time.perf_counter() - started
-    texts = _articles(folder, n)
-    tokens = sum(len(windows.tokenize(shipped.tokenizer, text).ids) for text in texts)
+    texts = _articles(folder_of_articles, n)
+    tokenizer = windows.load_tokenizer(str(folder / config["files"]["tokenizer"]))
+    tokens = sum(len(windows.tokenize(tokenizer, text).ids) for text in texts)
     started = time.perf_counter()
     for text in texts:
         run(text)
