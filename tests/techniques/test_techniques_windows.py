@@ -78,3 +78,32 @@ def test_long_text_windows_keep_offsets(tokenizer):
     assert len(cut.ids) > 10 and cut.starts[-1] + cut.lengths[-1] == len(tokens.ids)
     last_start, last_end = tokens.offsets[-1]
     assert text[last_start:last_end] == "." and last_end == len(text)
+
+
+def test_transfer_averages_the_source_tokens_a_target_token_overlaps():
+    # "unspin it": source pieces "un" "spin" " it"-less "it"; target pieces "unspin" "it"
+    source = np.array([[0, 2], [2, 6], [7, 9]])
+    target = np.array([[0, 6], [7, 9]])
+    values = np.array([[1.0, 0.0], [0.0, 1.0], [0.5, 0.5]], dtype=np.float32)
+    out = windows.transfer(values, source, target)
+    assert out.tolist() == [[0.5, 0.5], [0.5, 0.5]]
+
+
+def test_transfer_splits_one_source_token_over_several_target_tokens():
+    source = np.array([[0, 6]])
+    target = np.array([[0, 2], [2, 6]])
+    out = windows.transfer(np.array([[0.25, 0.75]], dtype=np.float32), source, target)
+    assert out.tolist() == [[0.25, 0.75], [0.25, 0.75]]
+
+
+def test_transfer_takes_the_nearest_source_token_where_none_overlaps():
+    source = np.array([[0, 3], [5, 8]])
+    target = np.array([[3, 5], [9, 10]])  # a gap between source tokens; past the last one
+    values = np.array([[1.0], [2.0]], dtype=np.float32)
+    assert windows.transfer(values, source, target).tolist() == [[2.0], [2.0]]
+
+
+def test_transfer_is_the_identity_for_the_same_tokenization_on_non_ascii_text(tokenizer):
+    tokens = windows.tokenize(tokenizer, "Ça «commence» — naïvement, 東京 déjà.")
+    values = np.random.default_rng(0).random((len(tokens.ids), 3)).astype(np.float32)
+    assert np.allclose(windows.transfer(values, tokens.offsets, tokens.offsets), values)

@@ -13,6 +13,9 @@ Distillation (``--teacher CKPT --layers 0,2,4 --unlabeled DIR``): the student st
 teacher with only the listed encoder layers kept, and learns the teacher's token probabilities
 (mixed with the gold labels on PTC training articles; alone on the unlabeled articles), so a
 smaller, faster encoder keeps most of what the teacher learned and sees more text.
+A teacher on another encoder (``--teacher-encoder``, e.g. all-mpnet-base-v2, whose word pieces
+differ) reads each whole article; its probabilities reach the student's word pieces by character
+overlap, and the student starts from ``--init`` (a MiniLM checkpoint) instead of the teacher.
 """
 
 from __future__ import annotations
@@ -109,13 +112,20 @@ def token_targets(article: corpus.Article, tokens: windows.Tokens) -> tuple[np.n
     return targets, spans
 
 
-def build_examples(articles, tokenizer, max_length: int, stride: int) -> list[dict]:
-    """One example per window: ids, mask, targets, and the gold spans lying wholly inside it."""
+def build_examples(articles, tokenizer, max_length: int, stride: int,
+                   teacher: dict[str, np.ndarray] | None = None, share: float = 0.0) -> list[dict]:
+    """One example per window: ids, mask, targets, and the gold spans lying wholly inside it.
+
+    With ``teacher`` (article id -> token probabilities in this tokenizer's pieces), targets are
+    ``(1 - share) * gold + share * teacher``.
+    """
     examples = []
     cls_id, sep_id = windows.special_ids(tokenizer)
     for article in articles:
         tokens = windows.tokenize(tokenizer, article.text)
         targets, spans = token_targets(article, tokens)
+        if teacher is not None:
+            targets = ((1 - share) * targets + share * teacher[article.id]).astype(np.float32)
         cut = windows.make_windows(tokens, max_length=max_length, stride=stride, cls_id=cls_id, sep_id=sep_id)
         for row, (start, length) in enumerate(zip(cut.starts, cut.lengths)):
             window_targets = np.zeros((max_length, infer.N_TOKEN_OUTPUTS), dtype=np.float32)
@@ -216,6 +226,28 @@ def teach(examples: list[dict], teacher: TechniqueModel, weight: float, batch_si
             example["targets"] = ((1 - share) * example["targets"] + share * probs).astype(np.float32)
 
 
+def article_teacher(teacher: TechniqueModel, teacher_tokenizer, student_tokenizer, articles, *,
+                    max_length: int, stride: int, cache: Path) -> dict[str, np.ndarray]:
+    """The teacher's token probabilities per article, carried to the student's word pieces.
+
+    Cached in ``cache`` (an MPNet teacher needs ~half an hour on 2 cores for PTC + unlabeled), so
+    ``--resume`` does not pay again.
+    """
+    done = dict(np.load(cache)) if cache.exists() else {}
+    teacher.eval()
+    for count, article in enumerate(articles, 1):
+        if article.id in done:
+            continue
+        outputs = infer.encode_article(article.text, teacher_tokenizer, torch_encoder(teacher),
+                                       max_length=max_length, stride=stride)
+        student = windows.tokenize(student_tokenizer, article.text)
+        done[article.id] = windows.transfer(outputs.probs, outputs.tokens.offsets, student.offsets)
+        if count % 25 == 0 or count == len(articles):
+            np.savez(cache, **done)
+            log.info("teacher read %d/%d articles", count, len(articles))
+    return done
+
+
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--ptc", default="../shared/ptc", help="PTC folder (articles/, labels-TC.tsv)")
@@ -242,6 +274,13 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--layers", default=None, help="with --teacher: teacher encoder layers the student keeps, e.g. 0,2,4")
     parser.add_argument("--unlabeled", default=None, help="with --teacher: folder of unlabeled article<ID>.txt files "
                                                           "the student learns from the teacher alone")
+    parser.add_argument("--teacher-encoder", default=None,
+                        help="with --teacher: the teacher's pretrained encoder folder, when it is not --encoder "
+                             "(its probabilities are carried to the student's word pieces by character overlap)")
+    parser.add_argument("--teacher-stride", type=int, default=254,
+                        help="with --teacher-encoder: window stride of the teacher's pass over each article")
+    parser.add_argument("--init", default=None,
+                        help="with --teacher-encoder: checkpoint the student starts from (same encoder as --encoder)")
     parser.add_argument("--teacher-weight", type=float, default=0.5,
                         help="with --teacher: share of the teacher's probabilities in the labelled articles' targets")
     return parser.parse_args(argv)
@@ -271,19 +310,36 @@ def main(argv=None) -> None:
     examples = build_examples(train_articles, tokenizer, args.max_length, args.train_stride)
     log.info("train %d articles -> %d windows; dev %d articles", len(train_articles), len(examples), len(dev_articles))
 
-    model = TechniqueModel(args.encoder)
     if args.teacher:
-        teacher = load_checkpoint(args.teacher, args.encoder)
-        if args.unlabeled:
-            unlabeled = [corpus.Article(i, text, []) for i, text in ptc_io.read_articles(args.unlabeled).items()]
+        unlabeled = ([corpus.Article(i, text, []) for i, text in ptc_io.read_articles(args.unlabeled).items()]
+                     if args.unlabeled else [])
+        if args.teacher_encoder:
+            if not args.init:
+                raise SystemExit("--teacher-encoder needs --init: the student's starting checkpoint")
+            teacher = load_checkpoint(args.teacher, args.teacher_encoder)
+            teacher_tokenizer = windows.load_tokenizer(str(Path(args.teacher_encoder) / "tokenizer.json"))
+            cache = out / f"teacher-{Path(args.teacher).parent.name}-{Path(args.teacher).stem}.npz"
+            probs = article_teacher(teacher, teacher_tokenizer, tokenizer, train_articles + unlabeled,
+                                    max_length=args.max_length, stride=args.teacher_stride, cache=cache)
+            examples = build_examples(train_articles, tokenizer, args.max_length, args.train_stride,
+                                      probs, args.teacher_weight)
+            examples += build_examples(unlabeled, tokenizer, args.max_length, args.train_stride, probs, 1.0)
+            start = load_checkpoint(args.init, args.encoder)
+        else:
+            teacher = start = load_checkpoint(args.teacher, args.encoder)
             extra = build_examples(unlabeled, tokenizer, args.max_length, args.train_stride)
             examples += [{**example, "gold": False} for example in extra]
-            log.info("unlabeled %d articles -> %d windows", len(unlabeled), len(extra))
-        teach(examples, teacher, args.teacher_weight)
-        model.load_state_dict(teacher.state_dict())
-        model.keep_layers([int(i) for i in args.layers.split(",")] if args.layers else list(range(len(teacher.encoder.encoder.layer))))
+            teach(examples, teacher, args.teacher_weight)
+        log.info("unlabeled %d articles; %d windows in all", len(unlabeled), len(examples))
+        if args.layers:
+            if start.layers:
+                raise SystemExit(f"{args.init} is already a student (layers {start.layers}): leave out --layers")
+            start.keep_layers([int(i) for i in args.layers.split(",")])
+        model = start
         del teacher
-        log.info("student: teacher layers %s", model.layers)
+        log.info("student: encoder layers %s", model.layers or "all")
+    else:
+        model = TechniqueModel(args.encoder)
     head_params = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
     optimizer = torch.optim.AdamW([
         {"params": model.encoder.parameters(), "lr": args.lr},

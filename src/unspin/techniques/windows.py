@@ -113,3 +113,24 @@ def most_central(windows: Windows, per_window: np.ndarray, n_tokens: int) -> np.
         out[target][better] = per_window[row, 1 : 1 + length][better]
         best[target] = np.maximum(best[target], w)
     return out
+
+
+def transfer(values: np.ndarray, source: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """Per-token ``values`` of one tokenization, carried to another by character overlap.
+
+    ``source``/``target`` are ``[n, 2]`` character offsets. Each target token gets the mean of the
+    source tokens its characters overlap, or the nearest source token's where none does, so a
+    teacher with other word pieces (MPNet's) can teach a student (MiniLM's).
+    """
+    out = np.zeros((len(target), values.shape[1]), dtype=np.float32)
+    if len(source) == 0 or len(target) == 0:
+        return out
+    running = np.concatenate([np.zeros((1, values.shape[1])), np.cumsum(values, axis=0, dtype=np.float64)])
+    first = np.searchsorted(source[:, 1], target[:, 0], side="right")  # first source ending after the start
+    after = np.searchsorted(source[:, 0], target[:, 1], side="left")   # first source starting at or after the end
+    overlaps = after > first
+    count = np.maximum(after - first, 1)[:, None]
+    out[overlaps] = ((running[after] - running[first]) / count)[overlaps]
+    nearest = np.minimum(first, len(source) - 1)
+    out[~overlaps] = values[nearest[~overlaps]]
+    return out
