@@ -4,6 +4,7 @@ from unspin.sourcing.evaluate import (
     HELDOUT2_ARTICLES,
     HELDOUT3_ARTICLES,
     HELDOUT4_ARTICLES,
+    HELDOUT5_ARTICLES,
     Score,
     evaluate,
     load_gold,
@@ -44,6 +45,10 @@ def test_annotations_cover_enough_articles_and_quotes():
     assert not HELDOUT4_ARTICLES & (DEV_ARTICLES | HELDOUT2_ARTICLES | HELDOUT3_ARTICLES)
     heldout4 = [r for a in HELDOUT4_ARTICLES for r in gold[a] if r["speaker"] and not r.get("unclear")]
     assert len(HELDOUT4_ARTICLES) >= 8 and len(heldout4) >= 120
+    assert HELDOUT5_ARTICLES <= set(gold)
+    assert not HELDOUT5_ARTICLES & (DEV_ARTICLES | HELDOUT2_ARTICLES | HELDOUT3_ARTICLES | HELDOUT4_ARTICLES)
+    heldout5 = [r for a in HELDOUT5_ARTICLES for r in gold[a] if r["speaker"] and not r.get("unclear")]
+    assert len(HELDOUT5_ARTICLES) >= 8 and len(heldout5) >= 120
 
 
 def test_speaker_attribution_on_annotated_ptc_articles(shared):
