@@ -17,6 +17,26 @@ def test_snap_stops_at_punctuation():
     assert text[start:end] == '"so-called'
 
 
+def test_snap_keeps_words_with_an_apostrophe_whole():
+    text = "He doesn't want Russia’s 'help'"
+    start, end = decode.snap_to_words(text, 3, 8)  # "doesn" -> "doesn't"
+    assert text[start:end] == "doesn't"
+    start, end = decode.snap_to_words(text, 9, 15)  # "t want" -> "doesn't want"
+    assert text[start:end] == "doesn't want"
+    start, end = decode.snap_to_words(text, 16, 20)
+    assert text[start:end] == "Russia’s"
+    start, end = decode.snap_to_words(text, 26, 30)  # quote marks around a word are not apostrophes
+    assert text[start:end] == "help"
+
+
+def test_a_run_cut_at_an_apostrophe_becomes_one_fragment():
+    text = "They doesn't want it"
+    offsets = np.array([[0, 4], [5, 10], [10, 11], [11, 12], [13, 17], [18, 20]])
+    presence = np.array([0.1, 0.9, 0.2, 0.9, 0.9, 0.1])
+    (fragment,) = decode.fragments(text, offsets, presence, 0.5)
+    assert text[fragment.start : fragment.end] == "doesn't want"
+
+
 def test_token_runs_split_on_threshold_and_begin():
     presence = np.array([0.1, 0.9, 0.8, 0.2, 0.7, 0.9, 0.9])
     assert decode.token_runs(presence, 0.5) == [(1, 2), (4, 6)]

@@ -30,11 +30,18 @@ class Fragment:
     presence: float
 
 
+def _in_word(text: str, i: int) -> bool:
+    """A letter or digit, or an apostrophe between two of them ("doesn't", "Russia’s" are one word)."""
+    if text[i].isalnum():
+        return True
+    return text[i] in "'’" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen ``[start, end)`` to whole words and drop surrounding whitespace."""
-    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+    while start > 0 and _in_word(text, start - 1) and _in_word(text, start):
         start -= 1
-    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+    while end < len(text) and _in_word(text, end) and _in_word(text, end - 1):
         end += 1
     return strip_whitespace(text, start, end)
 
