@@ -1,6 +1,6 @@
 """Train the learned speaker chooser and measure it against the rules alone, honestly.
 
-    python -m unspin.sourcing.train_speakers [--shared ../shared] [--out PATH] [--folds 5] [--seed 0]
+    python -m unspin.sourcing.train_speakers [--shared ../shared] [--out PATH] [--folds 5] [--seeds 0 1 2]
 
 Trains only on the 55 articles of the splits dev, heldout, heldout2, heldout3 and heldout4 of
 :mod:`unspin.sourcing.evaluate` (selected by those names; an article of any other annotated set
