@@ -1,6 +1,6 @@
 """Precision, recall and F1 of speaker attribution against hand-annotated PTC quotes.
 
-    python -m unspin.sourcing.evaluate [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|all] [--shared ../shared]
+    python -m unspin.sourcing.evaluate [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|all ...] [--shared ../shared]
 
 The annotations (``tests/data/quotes/ptc-speakers.jsonl``) give, for every double-quoted
 span of 70 PTC articles, the opening mark's offset and the speaker a careful reader names
@@ -215,7 +215,9 @@ def _in_split(article: str, split: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=SPLITS, default="all", help="whose errors --errors lists")
+    parser.add_argument(
+        "--split", nargs="+", choices=SPLITS, default=["all"], help="the splits to score and whose errors --errors lists"
+    )
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--errors", action="store_true", help="list every wrong or missed attribution")
@@ -223,13 +225,17 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.shared / "ptc" / "articles").is_dir() or not args.gold.is_file():
         print(f"skipped: needs {args.shared}/ptc/articles and {args.gold}")
         return 0
-    results = {split: evaluate(split, args.shared, args.gold) for split in SPLITS if split != "all"}
-    results["all"] = sum(results.values(), Score())  # each article parsed once
+    every = "all" in args.split
+    names = [s for s in SPLITS if s != "all" and (every or s in args.split)]
+    results = {split: evaluate(split, args.shared, args.gold) for split in names}
+    if every:
+        results["all"] = sum(results.values(), Score())  # each article parsed once
     for split, score in results.items():
         print(split, json.dumps(score.as_dict()))
     if args.errors:
-        for error in results[args.split].errors:
-            print(json.dumps(error, ensure_ascii=False))
+        for split in ["all"] if every else names:
+            for error in results[split].errors:
+                print(json.dumps(error, ensure_ascii=False))
     return 0
 
 

