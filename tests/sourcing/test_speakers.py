@@ -335,3 +335,87 @@ def test_according_to_counts_for_a_short_quote():
         "According to Elliott, the program is \u201cextremely rare\u201d and only a few districts have one."
     )
     assert speakers(text) == ["Elliott"]
+
+
+# Round 5: general constructions read from heldout4's errors; sentences written for each rule.
+
+
+def test_inverted_verb_with_a_coordinated_role_gives_the_name():
+    text = (
+        "The court sided with the plaintiffs on Tuesday.\n"
+        "\u201cThis is a victory for every gun owner in the state,\u201d noted MFA founder and Executive "
+        "Director Karen J. Whitfield.\n"
+        "\u201cThe law was never going to survive a fair hearing,\u201d she continued."
+    )
+    assert speakers(text) == ["Karen J. Whitfield", "Karen J. Whitfield"]
+
+
+def test_a_definite_role_is_the_person_the_text_gave_that_role():
+    text = (
+        "Marta Kessler, the youth coordinator of the Linz parish, welcomes the new rite.\n"
+        "Bishop Anton Brandl opened the service.\n"
+        "The youth coordinator adds that \u201cno couple will be turned away at our door.\u201d"
+    )
+    assert speakers(text) == ["Marta Kessler"]
+
+
+def test_in_the_words_of_names_the_speaker():
+    text = (
+        "We are drifting, in the words of Cardinal Josef Ratzinger, toward \u201ca dictatorship that "
+        "recognizes nothing as definitive.\u201d"
+    )
+    assert speakers(text) == ["Cardinal Josef Ratzinger"]
+
+
+def test_as_he_sees_it_is_a_cue():
+    text = (
+        "Martin Keller wrote a column for the Bavarian weekly.\n"
+        "As he sees it, \u201cthe bishops will find themselves in a very complicated situation next week.\u201d"
+    )
+    assert speakers(text) == ["Martin Keller"]
+
+
+def test_an_outlet_quoting_someone_as_saying_gives_that_person():
+    text = (
+        "\u201cThe end of the deal would damage the credibility of all such treaties,\u201d Reuters quoted "
+        "Dutch Foreign Minister Pieter Haan as saying."
+    )
+    assert speakers(text) == ["Pieter Haan"]
+
+
+def test_the_outlet_that_reported_remarks_is_not_their_speaker():
+    text = (
+        "Cardinal Franz Huber spoke at a conference in Vienna.\n"
+        "In remarks after his address, reported by the Catholic newspaper Die Woche, the cardinal made it "
+        "clear what he thinks of the plan: \u201cThis would be an offence against everything the Church teaches.\u201d"
+    )
+    assert speakers(text) == ["Franz Huber"]
+
+
+def test_a_pronoun_with_a_name_in_apposition_is_that_name():
+    text = (
+        "Pope Leo met the bishops on Monday.\n"
+        "This is what he, Schmidt, himself told the pope: the Church faces \u201ca situation like the one "
+        "before the great schism.\u201d"
+    )
+    assert speakers(text) == ["Schmidt"]
+
+
+def test_a_work_named_in_apposition_to_a_document_noun_is_no_person():
+    text = (
+        "Cardinal Huber also answered questions on the pope's exhortation, Amoris Laetitia.\n"
+        "Professor Livio Marani, the former president of the institute, spoke next.\n"
+        "He stressed that Amoris Laetitia has to be read in the light of tradition. In returning to that "
+        "encyclical, explained the professor, Amoris Laetitia could be given a hermeneutic of tradition.\n"
+        "He also said: \u201cThe commandments are an expression of the love of God for us.\u201d"
+    )
+    assert speakers(text) == ["Livio Marani"]
+
+
+def test_a_settlement_is_a_text_not_the_person_on_stage():
+    text = (
+        "Cody Baxter said the deal was a win for his company.\n"
+        "After all, the settlement does state that \u201cthe government acknowledges that these files are "
+        "not subject to export control.\u201d"
+    )
+    assert speakers(text) == ["settlement"]

@@ -349,15 +349,15 @@ def _colon_intro(
     verb = colon[0].head
     if _in_quotes(verb.idx, quotes) and colon.start > 0:  # the parser hung the colon on the quote
         verb = sdoc[colon.start - 1]
-    for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+    for _ in range(3):  # up to the clause's verb, past one inside the quote the parser hung it on
+        if (verb.pos_ in ("VERB", "AUX") and not _in_quotes(verb.idx, quotes)) or verb.head == verb:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be" or _in_quotes(verb.idx, quotes):
         return None  # "The remarks ... were:" gives the words, not the speaker
     subject = subject_of(verb)
     found = mention(subject) if subject is not None and not _in_quotes(subject.idx, quotes) else None
-    if found is None or not (found.named or found.pronoun):
+    if found is None or not (found.named or found.pronoun or registry.described(found)):  # or "the cardinal"
         return None
     return _attribution(found, verb.text, "colon", start, registry)
 

@@ -54,6 +54,12 @@ MAX_TITLE_WORDS = 3
 #: A title abbreviation ("Rev.", "Sgt.") is at most this long, period included.
 MAX_ABBREVIATION_CHARS = 5
 
+#: Speech verbs whose object is what was said, never whom it was said to: after a comma and before their
+#: "object" and a comma, the object is the inverted subject (", explained the professor, ...").
+INVERSION_VERBS = frozenset(
+    "say explain add note write continue conclude observe remark insist argue declare state recall".split()
+)
+
 #: Verbs that introduce a reply with "back" ("Porterfield shot back:").
 _BACK_VERBS = frozenset({"shoot", "hit", "fire", "push"})
 
@@ -77,7 +83,8 @@ DIVINE_NAMES = frozenset({"God", "Christ", "Jesus", "Lord"})
 DOCUMENT_NOUNS = frozenset(
     "letter report statement document article story study book paper survey poll note text guidelines "
     "rescript memo tweet post email complaint indictment filing ruling decision law bill editorial column "
-    "encyclical exhortation catechism declaration constitution suit lawsuit lesson".split()
+    "encyclical exhortation catechism declaration constitution suit lawsuit lesson settlement agreement "
+    "treaty verdict motion resolution petition memorandum manifesto charter statute amendment".split()
 )
 #: Head nouns of groups and institutions: "the group said" is never "he" or "she", nor a person
 #: spoken of before.
@@ -122,12 +129,14 @@ def is_speech_verb(token: Token) -> bool:
         return not any(o.pos_ in ("NOUN", "PROPN") for o in objects)
     if lemma == "put":
         return any(o.lower_ == "it" for o in objects)
+    if lemma == "see":  # 'As he sees it, "..."', not "he sees it as a threat"
+        return any(o.lower_ == "it" for o in objects) and any(c.lower_ == "as" and c.dep_ == "mark" for c in token.children)
     if lemma == "refer":  # "referred to Jews as "monkeys and pigs"", not "referred to the report"
         return any(c.lower_ == "as" for c in token.children)
     if lemma in _BACK_VERBS:  # "shot back:", "hit back"
         return any(c.lower_ == "back" for c in token.children)
-    if lemma == "quote":  # "To quote Cajetan again:", not "Crux quoted him under the headline"
-        return _quoted_author(token) is not None
+    if lemma == "quote":  # "To quote Cajetan again:", "Reuters quoted X as saying"; not "Crux quoted him under"
+        return _quoted_author(token) is not None or _quoted_as_saying(token) is not None
     if lemma == "use":  # 'used the term "silent donation"'
         return any(o.lemma_.lower() in _TERM_NOUNS for o in objects)
     if lemma in _DOWN_VERBS:  # "Deuteronomy laid down,", "the council set down"
@@ -144,6 +153,15 @@ def _quoted_author(verb: Token) -> Token | None:
     if verb.lemma_.lower() != "quote" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """The person an outlet "quoted ... as saying" ("Reuters quoted Minister Sigmar Gabriel as saying"):
+    the words are that person's, the outlet only reports them."""
+    if verb.lemma_.lower() not in ("quote", "cite"):
+        return None
+    says = any(c.lower_ == "as" and any(is_speech_verb(g) for g in c.children) for c in verb.children)
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")), None) if says else None
 
 
 def speaker_of_noun(noun: Token) -> Token | None:
@@ -165,10 +183,13 @@ def subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.pos_ == "PROPN" and child.left_edge.i == verb.i + 1 and (child.dep_ == "nsubj" or inverted):
                 return child
-    quoted = _quoted_author(verb)
+    quoted = _quoted_author(verb) or _inverted_object(verb)
     if quoted is not None:
         return quoted
     for depth in range(4):
+        quoted = _quoted_as_saying(verb)
+        if quoted is not None:  # "Reuters quoted Sigmar Gabriel as saying"
+            return quoted
         subjects = [
             c
             for c in verb.children
@@ -180,7 +201,7 @@ def subject_of(verb: Token) -> Token | None:
                 return _person_above(verb.head)
             return child
         for child in verb.children:
-            if child.dep_ == "agent":
+            if child.dep_ == "agent" and not _reported_in(verb):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
@@ -191,6 +212,25 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _inverted_object(verb: Token) -> Token | None:
+    """The subject after a parenthetical speech verb that the parser took for its object: ", explained the
+    Italian professor and theologian, ..." (a verb with no subject between commas)."""
+    doc = verb.doc
+    if verb.lemma_.lower() not in INVERSION_VERBS or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
+    after = doc[obj.right_edge.i + 1] if obj is not None and obj.right_edge.i + 1 < len(doc) else None
+    return obj if after is not None and after.text == "," and obj.pos_ in ("NOUN", "PROPN") else None
+
+
+def _reported_in(verb: Token) -> bool:
+    """ "remarks after his address, reported by the newspaper Die Tagespost": a participle that names
+    where words were reported, whose agent is the outlet, not the speaker."""
+    return verb.lemma_.lower() == "report" and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl")
 
 
 def _person_above(token: Token) -> Token:
@@ -209,7 +249,9 @@ def _person_above(token: Token) -> Token:
 
 
 def according_to(token: Token) -> Token | None:
-    """The object of "according to" when ``token`` is its "according"."""
+    """The object of "according to" when ``token`` is its "according", or of "in the words of X"."""
+    if token.lower_ == "words" and token.head.lower_ == "in":
+        return next((g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
     if token.lower_ != "according":
         return None
     for child in token.children:
@@ -250,6 +292,9 @@ def mention(head: Token) -> Mention | None:
     if lower in _NOT_SPEAKERS or head.pos_ in ("NUM", "PUNCT", "SYM", "DET"):
         return None
     if lower in PRONOUNS or head.pos_ == "PRON" or lower in _POSSESSIVE_PRONOUNS:
+        named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is not None:  # "what he, Müller, himself told the pope"
+            return mention(named)
         lower = _POSSESSIVE_PRONOUNS.get(lower, lower)  # "his claim": he
         if lower not in PRONOUNS:
             return None
@@ -261,7 +306,7 @@ def mention(head: Token) -> Mention | None:
     person = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
     titled = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and not head.ent_type_)  # "The President of AMANA, X"
     if person is None and titled and head.lower_ not in DOCUMENT_NOUNS | GROUP_NOUNS:
-        person = _name_set_off(head)
+        person = _name_set_off(head) or _name_after_coordinated_role(head)
     if person is not None and head.ent_type_ != "PERSON":  # "that most American of writers, Thomas Wolfe, put it"
         return mention(person)
     entity = _entity_of(head)
@@ -308,6 +353,21 @@ def _name_set_off(head: Token) -> Token | None:
             entity = _entity_of(token)
             if entity is not None and head.doc[entity.start - 1].text == ",":
                 return entity.root
+    return None
+
+
+def _name_after_coordinated_role(head: Token) -> Token | None:
+    """The name closing a coordinated role: ""...," noted SAF founder and Executive Vice President Alan M.
+    Gottlieb" is one person with two roles (a title must stand before the name: "the teacher and John
+    Smith" are two people)."""
+    for child in head.children:
+        entity = _entity_of(child) if child.dep_ == "conj" and child.ent_type_ == "PERSON" else None
+        if entity is None:
+            continue
+        between = head.doc[head.i + 1 : entity.start]
+        titles = [t for t in between if t.dep_ != "cc"]
+        if titles and all(t.is_title and t.pos_ in ("PROPN", "NOUN") for t in titles) and any(t.dep_ == "cc" for t in between):
+            return entity.root
     return None
 
 
@@ -384,6 +444,15 @@ def _title_before(name: Span) -> tuple[str, ...]:
         words.append(token.lower_.rstrip("."))
         i -= 1
     return tuple(reversed(words))
+
+
+def _names_a_text(entity: Span) -> bool:
+    """A name the text gives a document ("the pope's exhortation, Amoris Laetitia", "the encyclical
+    Veritatis Splendor"): a work, never "he" or "she", whatever NER called it."""
+    root, before = entity.root, entity.doc[entity.start - 1] if entity.start else None
+    return (root.dep_ == "appos" and root.head.lemma_.lower() in DOCUMENT_NOUNS) or (
+        before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in DOCUMENT_NOUNS
+    )
 
 
 def _has_role(entity: Span) -> bool:
@@ -465,7 +534,10 @@ class Registry:
             if t.pos_ == "NOUN" and t.lemma_.lower() in DOCUMENT_NOUNS and not quoted(t.idx)
         ]
         surnames = {name_key(e.text)[-1] for e in doc.ents if e.label_ == "PERSON" and len(name_key(e.text)) > 1}
+        self.works = {name_key(e.text) for e in doc.ents if _names_a_text(e)}  # "the exhortation, Amoris Laetitia"
         for entity in doc.ents:
+            if name_key(entity.text) in self.works:
+                continue
             # NER often calls a lone surname an organisation ("Weinandy sent the letter"): the surname decides.
             if entity.label_ == "PERSON" or _has_role(entity) or _last_word(entity.text) in surnames:
                 tokens = [t for t in entity if t.lower_ not in HONORIFICS and t.pos_ != "PART"]
@@ -561,6 +633,8 @@ class Registry:
     def note_speaker(self, found: Mention) -> str:
         """Remember a named speaker; returns the full name. "He said" later refers back to the latest one."""
         name = self.full_name(found.name, found.start, titles=not found.is_org or _is_acronym(found.name))
+        if name_key(name) in self.works:  # a work the text named, whatever NER said, is no "he"
+            return name
         if found.person:
             self.persons.add(name_key(name))
         if name_key(name) in self.persons:
@@ -595,6 +669,9 @@ class Registry:
             return titled
         if found.name.lower().startswith(("a ", "an ")) and not found.plural:
             return self._named_next(found.start)
+        role = None if found.plural else self.by_role(found.name, found.start)
+        if role:
+            return role
         if not found.definite:
             return None
         gender = self.gender_of(found.name)  # "the widow" is someone the text made a "she"
@@ -602,6 +679,15 @@ class Registry:
         if referent and gender and self.gender_of(referent[0]) != gender:
             return None
         return referent[0] if referent and referent[1] else None
+
+    def by_role(self, phrase: str, before: int) -> str | None:
+        """The latest person the text gave a role with all of ``phrase``'s words ("the pastoral assistant"
+        for "Irmgard Lehner, the pastoral assistant of the Wels church")."""
+        key = set(name_key(phrase))
+        matches = [
+            (pos, name) for pos, name, role in self.people if role and pos < before and key and key <= set(name_key(role))
+        ]
+        return self.full_name(max(matches)[1], before) if matches else None
 
     def _named_next(self, pos: int) -> str | None:
         """The person the next sentence introduces as its subject: "A journalist announced ... The
