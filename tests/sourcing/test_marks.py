@@ -38,3 +38,22 @@ def test_unclosed_quote_ends_with_its_line():
 def test_no_quotes_and_inch_marks():
     assert find_quotes("No quotes here at all.") == []
     assert quoted('A 12" pipe and a "word".') == ['"word"']
+
+
+def test_a_quote_left_open_inside_a_sentence_ends_with_its_line_when_a_later_line_opens_one():
+    text = (
+        "The bishop says in his letter that \u201ceach person is to be respected.\n"
+        "Other parishes do the same.\n"
+        "Anna Berg says it has \u201can enormous power.\u201d\n"
+        "\u201cWe stress the value of relationships,\u201d Berg explains."
+    )
+    assert quoted(text) == [
+        "\u201ceach person is to be respected.",
+        "\u201can enormous power.\u201d",
+        "\u201cWe stress the value of relationships,\u201d",
+    ]
+
+
+def test_a_quoted_report_opening_a_paragraph_keeps_its_nested_quotes_over_lines():
+    text = "\u201c\u2018It is a concern,\u2019 said Sgt.\nThe \u201cerpos\u201d give us that tool now.\u201d\nNext."
+    assert quoted(text) == ["\u201c\u2018It is a concern,\u2019 said Sgt.\nThe \u201cerpos\u201d give us that tool now.\u201d"]

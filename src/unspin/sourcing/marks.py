@@ -3,7 +3,9 @@
 A quote may run over several lines (PTC files put one sentence per line) and may hold a
 nested curly quote. A quote left open is closed at the end of its line unless a closing
 mark follows within :data:`MAX_QUOTE_LINES` lines; a new line that opens a quote while one
-is open starts a new quote (the newspaper convention for multi-paragraph quotes).
+is open starts a new quote (the newspaper convention for multi-paragraph quotes), and so does an
+opening curly mark on a later line when the open quote began inside a sentence (it was never closed;
+a quote opening a paragraph may be a quoted report holding nested quotes over several lines).
 """
 
 from __future__ import annotations
@@ -74,6 +76,8 @@ def _closing(text: str, start: int) -> int:
             if lines >= MAX_QUOTE_LINES:
                 break
         elif ch == _OPEN_CURLY:
+            if lines and text[text.rfind("\n", 0, start) + 1 : start].strip():
+                return line_end  # opened mid-sentence and never closed there: it ended with its line
             depth += 1
         elif ch in (_CLOSE_CURLY, _STRAIGHT) and _closes(text, i):
             depth = 0 if ch == _STRAIGHT else depth - 1
