@@ -419,3 +419,28 @@ def test_a_settlement_is_a_text_not_the_person_on_stage():
         "not subject to export control.\u201d"
     )
     assert speakers(text) == ["settlement"]
+
+
+def test_a_description_is_the_newcomer_who_adds_in_the_next_sentence():
+    text = (
+        "Mr. Garcia Ramos admitted firing the gun, but said it was an accident.\n"
+        "The public defender wasted no time, saying Ramos was \u201cextremely relieved by the outcome of the trial.\u201d\n"
+        "Okafor added, \u201cThe jurors focused on the evidence and rendered a just verdict.\u201d"
+    )
+    assert speakers(text) == ["Okafor", "Okafor"]
+
+
+def test_in_someones_eyes_names_the_speaker():
+    text = (
+        "Cardinal Gerd Lindner spoke in Bratislava on Tuesday.\n"
+        "It is, in Lindner's eyes, the pope's duty \u201cto unite the Church, that is what the pope is there for.\u201d"
+    )
+    assert speakers(text) == ["Gerd Lindner"]
+
+
+def test_assured_is_a_cue():
+    text = (
+        "When visiting Cairo, Dana Hollis had assured the locals of how the president \u201cvisited a mosque and "
+        "paid his respects.\u201d"
+    )
+    assert speakers(text) == ["Dana Hollis"]

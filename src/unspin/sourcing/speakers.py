@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     utter denounce condemn blast thunder muse wonder query demand plead counter retort add
     observe mention point caution signal hail laud proclaim boast brag teach utter appeal speak profess
     define exclaim bark huff snap gush rave opine label dub brand term cite order decree reject dismiss deride
-    ridicule mock restate rule threaten specify prescribe recommend protest""".split()
+    ridicule mock restate rule threaten specify prescribe recommend protest assure reassure remind""".split()
 )
 
 #: Verbs that report a statement in indirect speech ("X said that ...") when they have a clause.
@@ -59,6 +59,9 @@ MAX_ABBREVIATION_CHARS = 5
 INVERSION_VERBS = frozenset(
     "say explain add note write continue conclude observe remark insist argue declare state recall".split()
 )
+
+#: Verbs whose subject spoke just before ("Adachi added", "she continued").
+CONTINUING_VERBS = frozenset({"add", "continue"})
 
 #: Verbs that introduce a reply with "back" ("Porterfield shot back:").
 _BACK_VERBS = frozenset({"shoot", "hit", "fire", "push"})
@@ -248,10 +251,16 @@ def _person_above(token: Token) -> Token:
     return token
 
 
+#: "in the words of X", "in X's eyes", "in his view": X's words or opinion.
+VIEW_NOUNS = frozenset({"words", "eyes", "view", "opinion", "estimation", "judgment", "judgement"})
+
+
 def according_to(token: Token) -> Token | None:
-    """The object of "according to" when ``token`` is its "according", or of "in the words of X"."""
-    if token.lower_ == "words" and token.head.lower_ == "in":
-        return next((g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    """The object of "according to" when ``token`` is its "according", of "in the words of X" or the
+    owner of "in X's eyes"."""
+    if token.lower_ in VIEW_NOUNS and token.head.lower_ == "in":  # "in the words of X", "in Müller's eyes"
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        return owner or next((g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
     if token.lower_ != "according":
         return None
     for child in token.children:
@@ -515,6 +524,11 @@ class Registry:
         self.sources: list[tuple[int, str]] = []  # unnamed sources and texts that spoke ("the letter asks")
         self.introduced: list[tuple[int, str, bool]] = []  # (offset, name, is subject): people taking the stage
         self.titled: list[tuple[int, tuple[str, ...], str]] = []  # ("prime", "minister") -> "Viktor Orban"
+        self.adding = [  # people who "added" or "continued" (whatever NER called them): they spoke just before
+            (t.idx, _clean(_proper_name(t).text))
+            for t in doc
+            if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.lemma_.lower() in CONTINUING_VERBS and not quoted(t.idx)
+        ]
         self._gender_votes: dict[str, Counter] = {}  # last name -> evidence for "he" or "she"
         self._sentence_starts = [s.start_char for s in doc.sents]
         self._pronoun_subjects = {  # sentence -> "he"/"she" as its main subject: the topic goes on there
@@ -674,6 +688,9 @@ class Registry:
             return role
         if not found.definite:
             return None
+        added = self._adding_next(found.start)
+        if added:
+            return added
         gender = self.gender_of(found.name)  # "the widow" is someone the text made a "she"
         referent = self.referent(found.start, gender)
         if referent and gender and self.gender_of(referent[0]) != gender:
@@ -688,6 +705,16 @@ class Registry:
             (pos, name) for pos, name, role in self.people if role and pos < before and key and key <= set(name_key(role))
         ]
         return self.full_name(max(matches)[1], before) if matches else None
+
+    def _adding_next(self, pos: int) -> str | None:
+        """A person named for the first time in the next sentence as going on speaking ("The public
+        defender ... saying ... Adachi added, ...") is the one the description meant."""
+        following = self._sentence_of(pos) + 1
+        for p, name in self.adding:
+            if self._sentence_of(p) == following:
+                earlier = any(q < pos and name_key(n)[-1:] == name_key(name)[-1:] for q, n, _ in self.people)
+                return None if earlier else name
+        return None
 
     def _named_next(self, pos: int) -> str | None:
         """The person the next sentence introduces as its subject: "A journalist announced ... The
