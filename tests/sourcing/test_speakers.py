@@ -444,3 +444,13 @@ def test_assured_is_a_cue():
         "paid his respects.\u201d"
     )
     assert speakers(text) == ["Dana Hollis"]
+
+
+def test_words_named_by_a_passive_verb_without_agent_have_no_speaker():
+    text = (
+        "Council members stated that the bread is changed, speaking only of what is called "
+        "\u201ctransignification\u201d and \u201ctransfiguration,\u201d which the council rejected.\n"
+        "Moreover, the above-quoted Franz Hofer himself is the contact person of this Diocesan Working Group "
+        "\u2013 also called \u201cRainbow Ministry.\u201d"
+    )
+    assert speakers(text) == []

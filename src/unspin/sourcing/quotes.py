@@ -47,6 +47,9 @@ CORE_SPEECH_VERBS = frozenset({"say", "tell", "write", "state", "claim", "accord
 #: writer's scare quote, not the US's word.
 HYPOTHETICAL_MODALS = frozenset({"might", "may", "could", "would", "should"})
 
+#: Verbs that name a thing; in the passive without an agent nobody is quoted ("what is called "..."").
+NAMING_VERBS = frozenset({"call", "dub", "label", "term", "brand", "name", "nickname"})
+
 #: Quotes whose words all start with a capital (but these) are titles, up to this many words.
 MAX_TITLE_WORDS = 10
 TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or by with from about as vs".split())
@@ -148,6 +151,9 @@ def _attribute(
     nested = _nested_cue(sdoc, text, start, end, registry)
     if nested is not None:
         return nested
+    if _named_by_nobody(inside):
+        return None, None  # 'what is called "transignification" and "transfiguration"'
+
     short = len(inside.text.split()) <= SHORT_QUOTE_WORDS
     for verb, subject in _parse_cues(inside, max_steps=3 if short else 4, nouns=not short):
         if _hypothetical(verb):
@@ -231,6 +237,29 @@ def _modifier(sdoc: Doc, start: int, end: int) -> bool:
     if words[-1].pos_ not in ("NOUN", "PROPN") or noun.pos_ not in ("NOUN", "PROPN"):
         return False  # an adjective ('a "classic" move', '"unusually contrite" Bergoglio') is someone's judgement
     return noun.i >= inside.end and all(t.is_punct or t.is_space for t in sdoc[inside.end : noun.i])
+
+
+def _named_by_nobody(inside: SpacySpan) -> bool:
+    """Quoted words a passive verb of naming without an agent hangs them on (a few steps up) are a name,
+    not anyone's words ('what is called "transignification" and "transfiguration"')."""
+    for token in inside:
+        head = token.head
+        for _ in range(3):
+            if not inside.start <= head.i < inside.end and _passive_naming(head):
+                return True
+            head = head.head
+    return False
+
+
+def _passive_naming(verb: Token) -> bool:
+    """ "is called", "– also called" (which the parser may tag as a past tense), with nobody who calls."""
+    children = [c.dep_ for c in verb.children]
+    return (
+        verb.lemma_.lower() in NAMING_VERBS
+        and (verb.dep_ in ("acl", "amod", "dep") or "auxpass" in children)
+        and verb.tag_ in ("VBN", "VBD")
+        and not any(d in ("nsubj", "agent") for d in children)
+    )
 
 
 def _hypothetical(verb: Token) -> bool:
