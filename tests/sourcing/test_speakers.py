@@ -454,3 +454,12 @@ def test_words_named_by_a_passive_verb_without_agent_have_no_speaker():
         "\u2013 also called \u201cRainbow Ministry.\u201d"
     )
     assert speakers(text) == []
+
+
+def test_a_participle_after_a_relative_clause_belongs_to_the_main_clause():
+    text = (
+        "Pope Benedict XVI has warned against precisely the kind of \u201caccommodation\u201d Marchetti is calling "
+        "for, writing that when \u201cthe people cannot cope\u201d with God, they \u201cbring him down into their own "
+        "world,\u201d and insist that \u201che must be the kind of God that they need.\u201d"
+    )
+    assert speakers(text)[-1] == "Benedict XVI"

@@ -209,12 +209,24 @@ def subject_of(verb: Token) -> Token | None:
                 if objects:
                     return objects[0]
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "dep") and verb.head is not verb:
-            verb = verb.head
+            verb = _main_clause_verb(verb) or verb.head
             if verb.pos_ == "ADP" and verb.head is not verb:  # "defended X by claiming that ..."
                 verb = verb.head
             continue
         return None
     return None
+
+
+def _main_clause_verb(participle: Token) -> Token | None:
+    """The verb a participle set off by a comma belongs to when the parser hung it on a relative clause:
+    "Benedict warned against the kind of "accommodation" Faggioli is calling for, writing that ..." is
+    Benedict writing."""
+    doc = participle.doc
+    if participle.tag_ != "VBG" or participle.dep_ != "advcl" or participle.head.dep_ != "relcl":
+        return None
+    if participle.i == 0 or doc[participle.i - 1].text != ",":
+        return None
+    return next((a for a in participle.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _inverted_object(verb: Token) -> Token | None:
