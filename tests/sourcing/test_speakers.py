@@ -463,3 +463,12 @@ def test_a_participle_after_a_relative_clause_belongs_to_the_main_clause():
         "world,\u201d and insist that \u201che must be the kind of God that they need.\u201d"
     )
     assert speakers(text)[-1] == "Benedict XVI"
+
+
+def test_who_of_a_description_predicated_of_a_name_is_that_name():
+    text = (
+        "You will remember Petrov as the student politician who in February told his followers to "
+        "\u201cpunch a rival today.\u201d\n"
+        "Okonjo is the senator who said the bill was \u201cdead on arrival in this chamber.\u201d"
+    )
+    assert speakers(text) == ["Petrov", "Okonjo"]

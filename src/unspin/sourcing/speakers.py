@@ -255,6 +255,9 @@ def _person_above(token: Token) -> Token:
     for _ in range(6):
         if node.ent_type_ == "PERSON":
             return node
+        named = _named_as(node)
+        if named is not None:  # "Sadikov is the student politician who told", "remember Sadikov as the ... who"
+            return named
         if node.dep_ == "appos" and node.pos_ == "NOUN" and node.head.pos_ == "PROPN":
             return node.head  # "Mouqawamah Music, a site that openly calls for"
         if node.dep_ not in ("appos", "conj", "pobj", "prep", "compound") or node.head is node:
@@ -265,6 +268,17 @@ def _person_above(token: Token) -> Token:
 
 #: "in the words of X", "in X's eyes", "in his view": X's words or opinion.
 VIEW_NOUNS = frozenset({"words", "eyes", "view", "opinion", "estimation", "judgment", "judgement"})
+
+
+def _named_as(description: Token) -> Token | None:
+    """The name a description is predicated of: "Sadikov is the student politician", "remember Sadikov as
+    the student politician"."""
+    if description.dep_ == "attr":
+        return next((c for c in description.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+    if description.dep_ == "pobj" and description.head.lower_ == "as":
+        verb = description.head.head
+        return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    return None
 
 
 def according_to(token: Token) -> Token | None:
