@@ -472,3 +472,11 @@ def test_who_of_a_description_predicated_of_a_name_is_that_name():
         "Okonjo is the senator who said the bill was \u201cdead on arrival in this chamber.\u201d"
     )
     assert speakers(text) == ["Petrov", "Okonjo"]
+
+
+def test_a_reflexive_subject_of_a_relative_clause_is_the_person_it_belongs_to():
+    text = (
+        "The priest sees himself in union with Pope Francis who himself says in his magisterial document "
+        "Dilexit Nos that \u201cevery person, whatever his past, is to be respected in his dignity."
+    )
+    assert speakers(text) == ["Pope Francis"]

@@ -49,6 +49,7 @@ SPEECH_NOUNS = frozenset(
     """description claim comment remark word statement accusation warning promise assertion insistence
     admission response reply answer plea vow boast quip characterization phrase declaration""".split()
 )
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _NOT_SPEAKERS = frozenset({"this", "that", "which", "who", "what", "there", "i", "we", "you", "one"})
 MAX_TITLE_WORDS = 3
 #: A title abbreviation ("Rev.", "Sgt.") is at most this long, period included.
@@ -200,7 +201,7 @@ def subject_of(verb: Token) -> Token | None:
         ]
         if subjects:  # the nearest: '"Most Holy Father," it begins' makes both subjects
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
-            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":  # "Trump, who spoke about ..."
+            if child.lower_ in ("who", "that", "which", *_REFLEXIVES) and verb.dep_ == "relcl":  # "Trump, who spoke"
                 return _person_above(verb.head)
             return child
         for child in verb.children:
