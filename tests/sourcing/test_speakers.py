@@ -480,3 +480,12 @@ def test_a_reflexive_subject_of_a_relative_clause_is_the_person_it_belongs_to():
         "Dilexit Nos that \u201cevery person, whatever his past, is to be respected in his dignity."
     )
     assert speakers(text) == ["Pope Francis"]
+
+
+def test_a_short_quoted_noun_after_a_preposition_is_the_writers_term():
+    text = (
+        "Secretary of State Jane Miller said a brain injury sustained by an American official in a "
+        "\u201csonic attack\u201d in Shanghai was similar to the earlier cases.\n"
+        "Miller said a \u201cstaff member\u201d for the embassy had called her."
+    )
+    assert speakers(text) == ["Jane Miller"]

@@ -161,6 +161,8 @@ def _attribute(
         found = _resolve(subject, verb, "parse", start, registry, quotes)
         if found:
             return found, verb
+    if short and _term(sdoc, inside):
+        return None, None
     found, verb = _first_sentence_cue(_sentence_cues(sdoc, inside, quotes), short, start, registry, quotes)
     if found:
         return found, verb
@@ -260,6 +262,18 @@ def _passive_naming(verb: Token) -> bool:
         and verb.tag_ in ("VBN", "VBD")
         and not any(d in ("nsubj", "agent") for d in children)
     )
+
+
+def _term(sdoc: Doc, inside: SpacySpan) -> bool:
+    """A short quoted noun with its article outside the marks after a preposition ('injured in a "sonic
+    attack"', 'approved of by the "cool kids"'), with no speech verb close above it, is the writer's term
+    for a thing, not the words of someone speaking elsewhere in the sentence."""
+    words = [t for t in inside if not t.is_punct and not t.is_space]
+    noun = words[-1] if words else None
+    before = sdoc[inside.start - 1] if inside.start else None
+    if noun is None or before is None or before.dep_ != "det" or before.head != noun or noun.pos_ != "NOUN":
+        return False
+    return noun.dep_ == "pobj" and noun.head.lower_ != "as"
 
 
 def _hypothetical(verb: Token) -> bool:
