@@ -52,9 +52,9 @@ def test_annotations_cover_enough_articles_and_quotes():
 
 
 def test_speaker_attribution_on_annotated_ptc_articles(shared):
-    # Measured with the round 4 rules (docs/sourcing.md): dev+heldout+heldout2+heldout3 (the tuning data)
-    # 0.868 F1 / 0.902 precision, heldout 0.888, heldout2 0.901, heldout3 0.784, heldout4 (never tuned on)
-    # 0.667. Regression guards a little below those, not the 0.85 target.
+    # Measured with the round 5 rules (docs/sourcing.md): dev+heldout+heldout2+heldout3 0.869 F1 / 0.904
+    # precision, heldout 0.888, heldout2 0.901, heldout3 0.784, heldout4 (tuned on in round 5) 0.863.
+    # Regression guards a little below those; they say nothing about unseen articles (heldout5).
     splits = ("dev", "heldout", "heldout2", "heldout3", "heldout4")
     scores = {split: evaluate(split, shared) for split in splits}
     tuning = scores["dev"] + scores["heldout"] + scores["heldout2"] + scores["heldout3"]
@@ -63,4 +63,4 @@ def test_speaker_attribution_on_annotated_ptc_articles(shared):
     assert scores["heldout"].f1 >= 0.87, scores["heldout"].as_dict()
     assert scores["heldout2"].f1 >= 0.88, scores["heldout2"].as_dict()
     assert scores["heldout3"].f1 >= 0.77, scores["heldout3"].as_dict()
-    assert scores["heldout4"].f1 >= 0.65, scores["heldout4"].as_dict()
+    assert scores["heldout4"].f1 >= 0.84, scores["heldout4"].as_dict()
