@@ -55,5 +55,5 @@ def test_a_quote_left_open_inside_a_sentence_ends_with_its_line_when_a_later_lin
 
 
 def test_a_quoted_report_opening_a_paragraph_keeps_its_nested_quotes_over_lines():
-    text = "\u201c\u2018It is a concern,\u2019 said Sgt.\nThe \u201cerpos\u201d give us that tool now.\u201d\nNext."
-    assert quoted(text) == ["\u201c\u2018It is a concern,\u2019 said Sgt.\nThe \u201cerpos\u201d give us that tool now.\u201d"]
+    report = "\u201c\u2018It is a concern,\u2019 said Sgt.\nThe \u201cerpos\u201d give us that tool now.\u201d"
+    assert quoted(report + "\nNext.") == [report]

@@ -424,7 +424,8 @@ def test_a_settlement_is_a_text_not_the_person_on_stage():
 def test_a_description_is_the_newcomer_who_adds_in_the_next_sentence():
     text = (
         "Mr. Garcia Ramos admitted firing the gun, but said it was an accident.\n"
-        "The public defender wasted no time, saying Ramos was \u201cextremely relieved by the outcome of the trial.\u201d\n"
+        "The public defender wasted no time, saying Ramos was \u201cextremely relieved by the outcome of the "
+        "trial.\u201d\n"
         "Okafor added, \u201cThe jurors focused on the evidence and rendered a just verdict.\u201d"
     )
     assert speakers(text) == ["Okafor", "Okafor"]

@@ -153,7 +153,6 @@ def _attribute(
         return nested
     if _named_by_nobody(inside):
         return None, None  # 'what is called "transignification" and "transfiguration"'
-
     short = len(inside.text.split()) <= SHORT_QUOTE_WORDS
     for verb, subject in _parse_cues(inside, max_steps=3 if short else 4, nouns=not short):
         if _hypothetical(verb):

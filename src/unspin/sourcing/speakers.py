@@ -61,6 +61,9 @@ INVERSION_VERBS = frozenset(
     "say explain add note write continue conclude observe remark insist argue declare state recall".split()
 )
 
+#: "in the words of X", "in X's eyes", "in his view": X's words or opinion.
+VIEW_NOUNS = frozenset({"words", "eyes", "view", "opinion", "estimation", "judgment", "judgement"})
+
 #: Verbs whose subject spoke just before ("Adachi added", "she continued").
 CONTINUING_VERBS = frozenset({"add", "continue"})
 
@@ -134,7 +137,8 @@ def is_speech_verb(token: Token) -> bool:
     if lemma == "put":
         return any(o.lower_ == "it" for o in objects)
     if lemma == "see":  # 'As he sees it, "..."', not "he sees it as a threat"
-        return any(o.lower_ == "it" for o in objects) and any(c.lower_ == "as" and c.dep_ == "mark" for c in token.children)
+        marked = any(c.lower_ == "as" and c.dep_ == "mark" for c in token.children)
+        return marked and any(o.lower_ == "it" for o in objects)
     if lemma == "refer":  # "referred to Jews as "monkeys and pigs"", not "referred to the report"
         return any(c.lower_ == "as" for c in token.children)
     if lemma in _BACK_VERBS:  # "shot back:", "hit back"
@@ -267,10 +271,6 @@ def _person_above(token: Token) -> Token:
     return token
 
 
-#: "in the words of X", "in X's eyes", "in his view": X's words or opinion.
-VIEW_NOUNS = frozenset({"words", "eyes", "view", "opinion", "estimation", "judgment", "judgement"})
-
-
 def _named_as(description: Token) -> Token | None:
     """The name a description is predicated of: "Sadikov is the student politician", "remember Sadikov as
     the student politician"."""
@@ -287,7 +287,8 @@ def according_to(token: Token) -> Token | None:
     owner of "in X's eyes"."""
     if token.lower_ in VIEW_NOUNS and token.head.lower_ == "in":  # "in the words of X", "in Müller's eyes"
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        return owner or next((g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        of = (g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+        return owner or next(of, None)
     if token.lower_ != "according":
         return None
     for child in token.children:
@@ -402,7 +403,8 @@ def _name_after_coordinated_role(head: Token) -> Token | None:
             continue
         between = head.doc[head.i + 1 : entity.start]
         titles = [t for t in between if t.dep_ != "cc"]
-        if titles and all(t.is_title and t.pos_ in ("PROPN", "NOUN") for t in titles) and any(t.dep_ == "cc" for t in between):
+        coordinated = any(t.dep_ == "cc" for t in between)
+        if coordinated and titles and all(t.is_title and t.pos_ in ("PROPN", "NOUN") for t in titles):
             return entity.root
     return None
 
@@ -554,7 +556,10 @@ class Registry:
         self.adding = [  # people who "added" or "continued" (whatever NER called them): they spoke just before
             (t.idx, _clean(_proper_name(t).text))
             for t in doc
-            if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.lemma_.lower() in CONTINUING_VERBS and not quoted(t.idx)
+            if t.dep_ == "nsubj"
+            and t.pos_ == "PROPN"
+            and t.head.lemma_.lower() in CONTINUING_VERBS
+            and not quoted(t.idx)
         ]
         self._gender_votes: dict[str, Counter] = {}  # last name -> evidence for "he" or "she"
         self._sentence_starts = [s.start_char for s in doc.sents]
@@ -729,7 +734,9 @@ class Registry:
         for "Irmgard Lehner, the pastoral assistant of the Wels church")."""
         key = set(name_key(phrase))
         matches = [
-            (pos, name) for pos, name, role in self.people if role and pos < before and key and key <= set(name_key(role))
+            (pos, name)
+            for pos, name, role in self.people
+            if role and pos < before and key and key <= set(name_key(role))
         ]
         return self.full_name(max(matches)[1], before) if matches else None
 
