@@ -8,6 +8,7 @@ from unspin.sourcing.evaluate import (
     Score,
     evaluate,
     load_gold,
+    main,
     same_speaker,
 )
 
@@ -64,3 +65,9 @@ def test_speaker_attribution_on_annotated_ptc_articles(shared):
     assert scores["heldout2"].f1 >= 0.88, scores["heldout2"].as_dict()
     assert scores["heldout3"].f1 >= 0.77, scores["heldout3"].as_dict()
     assert scores["heldout4"].f1 >= 0.84, scores["heldout4"].as_dict()
+
+
+def test_the_printout_shows_only_the_splits_asked_for(shared, capsys):
+    assert main(["--split", "heldout", "--shared", str(shared)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == ["heldout"]
