@@ -243,7 +243,9 @@ def article_teacher(teacher: TechniqueModel, teacher_tokenizer, student_tokenize
         student = windows.tokenize(student_tokenizer, article.text)
         done[article.id] = windows.transfer(outputs.probs, outputs.tokens.offsets, student.offsets)
         if count % 25 == 0 or count == len(articles):
-            np.savez(cache, **done)
+            partial = cache.with_name(cache.stem + ".partial.npz")  # a run cut off mid-write keeps the last cache
+            np.savez(partial, **done)
+            partial.replace(cache)
             log.info("teacher read %d/%d articles", count, len(articles))
     return done
 
@@ -280,7 +282,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--teacher-stride", type=int, default=254,
                         help="with --teacher-encoder: window stride of the teacher's pass over each article")
     parser.add_argument("--init", default=None,
-                        help="with --teacher-encoder: checkpoint the student starts from (same encoder as --encoder)")
+                        help="with --teacher: checkpoint the student starts from instead of the teacher (same encoder "
+                             "as --encoder; required with --teacher-encoder)")
     parser.add_argument("--teacher-weight", type=float, default=0.5,
                         help="with --teacher: share of the teacher's probabilities in the labelled articles' targets")
     return parser.parse_args(argv)
@@ -307,36 +310,37 @@ def main(argv=None) -> None:
     (out / "run.json").write_text(json.dumps({
         "args": vars(args), "train_ids": [a.id for a in train_articles], "dev_ids": [a.id for a in dev_articles],
     }, indent=1))
-    examples = build_examples(train_articles, tokenizer, args.max_length, args.train_stride)
+    unlabeled = ([corpus.Article(i, text, []) for i, text in ptc_io.read_articles(args.unlabeled).items()]
+                 if args.teacher and args.unlabeled else [])
+    probs = None
+    if args.teacher_encoder:  # another tokenizer: the teacher reads whole articles, before any window is cut
+        if not (args.teacher and args.init):
+            raise SystemExit("--teacher-encoder needs --teacher and --init (the student's starting checkpoint)")
+        teacher = load_checkpoint(args.teacher, args.teacher_encoder)
+        teacher_tokenizer = windows.load_tokenizer(str(Path(args.teacher_encoder) / "tokenizer.json"))
+        cache = out / f"teacher-{Path(args.teacher).parent.name}-{Path(args.teacher).stem}.npz"
+        probs = article_teacher(teacher, teacher_tokenizer, tokenizer, train_articles + unlabeled,
+                                max_length=args.max_length, stride=args.teacher_stride, cache=cache)
+        del teacher
+    examples = build_examples(train_articles, tokenizer, args.max_length, args.train_stride, probs, args.teacher_weight)
     log.info("train %d articles -> %d windows; dev %d articles", len(train_articles), len(examples), len(dev_articles))
 
     if args.teacher:
-        unlabeled = ([corpus.Article(i, text, []) for i, text in ptc_io.read_articles(args.unlabeled).items()]
-                     if args.unlabeled else [])
-        if args.teacher_encoder:
-            if not args.init:
-                raise SystemExit("--teacher-encoder needs --init: the student's starting checkpoint")
-            teacher = load_checkpoint(args.teacher, args.teacher_encoder)
-            teacher_tokenizer = windows.load_tokenizer(str(Path(args.teacher_encoder) / "tokenizer.json"))
-            cache = out / f"teacher-{Path(args.teacher).parent.name}-{Path(args.teacher).stem}.npz"
-            probs = article_teacher(teacher, teacher_tokenizer, tokenizer, train_articles + unlabeled,
-                                    max_length=args.max_length, stride=args.teacher_stride, cache=cache)
-            examples = build_examples(train_articles, tokenizer, args.max_length, args.train_stride,
-                                      probs, args.teacher_weight)
-            examples += build_examples(unlabeled, tokenizer, args.max_length, args.train_stride, probs, 1.0)
-            start = load_checkpoint(args.init, args.encoder)
-        else:
-            teacher = start = load_checkpoint(args.teacher, args.encoder)
-            extra = build_examples(unlabeled, tokenizer, args.max_length, args.train_stride)
-            examples += [{**example, "gold": False} for example in extra]
+        extra = build_examples(unlabeled, tokenizer, args.max_length, args.train_stride, probs, 1.0)
+        examples += [{**example, "gold": False} for example in extra]
+        if probs is None:  # same tokenizer: the teacher's window outputs are the targets
+            teacher = load_checkpoint(args.teacher, args.encoder)
             teach(examples, teacher, args.teacher_weight)
+            start = load_checkpoint(args.init, args.encoder) if args.init else teacher
+            del teacher
+        else:
+            start = load_checkpoint(args.init, args.encoder)
         log.info("unlabeled %d articles; %d windows in all", len(unlabeled), len(examples))
         if args.layers:
             if start.layers:
                 raise SystemExit(f"{args.init} is already a student (layers {start.layers}): leave out --layers")
             start.keep_layers([int(i) for i in args.layers.split(",")])
         model = start
-        del teacher
         log.info("student: encoder layers %s", model.layers or "all")
     else:
         model = TechniqueModel(args.encoder)
