@@ -1,6 +1,6 @@
 import numpy as np
 
-from unspin.techniques import decode
+from unspin.techniques import decode, windows
 
 
 def test_snap_widens_to_whole_words_and_trims_space():
@@ -9,12 +9,44 @@ def test_snap_widens_to_whole_words_and_trims_space():
     assert decode.snap_to_words(text, 4, 13) == (5, 12)  # " slammed " -> "slammed"
 
 
-def test_snap_stops_at_punctuation():
-    text = 'a "so-called" b'
+def test_snap_stops_at_punctuation_but_keeps_hyphenated_words_whole():
+    text = 'a "so-called" b, c'
     start, end = decode.snap_to_words(text, 4, 5)
-    assert text[start:end] == "so"
+    assert text[start:end] == "so-called"
     start, end = decode.snap_to_words(text, 2, 9)
     assert text[start:end] == '"so-called'
+    start, end = decode.snap_to_words(text, 14, 15)
+    assert text[start:end] == "b"
+
+
+def test_snap_never_ends_inside_a_word_of_any_script():
+    text = "an imperative vis-à-vis Syria"
+    start, end = decode.snap_to_words(text, 3, 18)  # "imperative vis-"
+    assert text[start:end] == "imperative vis-à-vis"
+    start, end = decode.snap_to_words(text, 18, 19)  # "à"
+    assert text[start:end] == "vis-à-vis"
+    decomposed = "a nai\u0308ve and cafe\u0301 plan"  # accents as combining marks
+    start, end = decode.snap_to_words(decomposed, 2, 5)  # "nai" without its diaeresis
+    assert decomposed[start:end] == "nai\u0308ve"
+    start, end = decode.snap_to_words(decomposed, 12, 16)  # "cafe" without its acute accent
+    assert decomposed[start:end] == "cafe\u0301"
+    greek, cyrillic = "in Ελλα\u0301δα today", "near Ростов-на-Дону now"
+    assert greek[slice(*decode.snap_to_words(greek, 3, 7))] == "Ελλα\u0301δα"
+    assert cyrillic[slice(*decode.snap_to_words(cyrillic, 5, 11))] == "Ростов-на-Дону"
+
+
+def test_fragments_of_tokenised_text_cover_whole_words(shipped_or_training_tokenizer):
+    """The tokenizer splits these words into pieces (and drops combining accents from its offsets):
+    a run over the first pieces only still gives the whole word."""
+    for text, word in [("an imperative vis-à-vis Syria", "imperative vis-à-vis"),
+                       ("in Ελλα\u0301δα today", "Ελλα\u0301δα"),
+                       ("near Ростов-на-Дону now", "Ростов-на-Дону")]:
+        tokens = windows.tokenize(shipped_or_training_tokenizer, text)
+        first = int(np.searchsorted(tokens.offsets[:, 0], text.index(word)))
+        presence = np.zeros(len(tokens.ids))
+        presence[first : first + 4] = 0.9
+        (fragment,) = decode.fragments(text, tokens.offsets, presence, 0.5)
+        assert text[fragment.start : fragment.end] == word
 
 
 def test_snap_keeps_words_with_an_apostrophe_whole():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +18,8 @@ has have had will would can could should may might must than then also just very
 which what when where why how up out about into over after before again
 """.split())
 _WORD = re.compile(r"\w+")
+#: Marks that join two word characters into one word: apostrophes and hyphens.
+_JOINERS = frozenset("'’-\u2010\u2011")
 
 
 @dataclass(frozen=True)
@@ -30,11 +33,18 @@ class Fragment:
     presence: float
 
 
+def _word_char(char: str) -> bool:
+    """A letter, digit or combining mark of any script (the accent of a decomposed "é" is part of its word)."""
+    return unicodedata.category(char)[0] in "LMN"
+
+
 def _in_word(text: str, i: int) -> bool:
-    """A letter or digit, or an apostrophe between two of them ("doesn't", "Russia’s" are one word)."""
-    if text[i].isalnum():
+    """A word character, or an apostrophe or hyphen between two of them: "doesn't", "Russia’s",
+    "vis-à-vis" and "so-called" are one word each, so a span never ends inside them."""
+    if _word_char(text[i]):
         return True
-    return text[i] in "'’" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+    return (text[i] in _JOINERS and 0 < i < len(text) - 1
+            and _word_char(text[i - 1]) and _word_char(text[i + 1]))
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
