@@ -1,9 +1,9 @@
 """Precision, recall and F1 of speaker attribution against hand-annotated PTC quotes.
 
-    python -m unspin.sourcing.evaluate [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|all ...] [--shared ../shared]
+    python -m unspin.sourcing.evaluate [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|all ...] [--shared ../shared]
 
 The annotations (``tests/data/quotes/ptc-speakers.jsonl``) give, for every double-quoted
-span of 70 PTC articles, the opening mark's offset and the speaker a careful reader names
+span of 83 PTC articles, the opening mark's offset and the speaker a careful reader names
 (``null`` for scare quotes and titles, ``unclear: true`` for quotes whose speaker the text
 leaves open; those are not scored). The article texts are read from ``shared/ptc``.
 
@@ -91,7 +91,27 @@ HELDOUT5_ARTICLES = frozenset(
     }
 )
 
-SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all")
+#: A sixth held-out set, annotated after round 5 and before anybody ran the system on it, by the
+#: heldout5 rule with seed 6, applied when the 70 articles above were annotated (74 candidates)::
+#:
+#:     import random
+#:     from unspin.sourcing.marks import find_quotes
+#:     done = set(load_gold())  # the 70 articles annotated before heldout6
+#:     texts = {p.stem[len("article") :]: p.read_text(encoding="utf-8") for p in (SHARED / "ptc" / "articles").glob("*.txt")}
+#:     candidates = [a for a, t in texts.items() if a not in done and len(t) < 25_000 and len(find_quotes(t)) >= 8]
+#:     order = random.Random(6).sample(sorted(candidates), len(candidates))
+#:
+#: taken from the start of ``order`` until at least 8 articles and 120 gold quotes had a speaker
+#: (the 13th reached 121). Scored with the round 5 rules only after these annotations were committed,
+#: looking at the aggregate only.
+HELDOUT6_ARTICLES = frozenset(
+    {
+        *("999001621", "707451080", "786344683", "755459860", "699291100", "111111113", "727569885"),
+        *("782149225", "769962328", "764715911", "698018235", "727493378", "740356006"),
+    }
+)
+
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "all")
 
 #: Words a speaker's name may carry or lack and still be the same speaker.
 _TITLES = frozenset(
@@ -198,7 +218,7 @@ def evaluate(split: str = "all", shared: Path = SHARED, gold_path: Path = GOLD) 
 
 def _in_split(article: str, split: str) -> bool:
     """Tuned on: dev since round 1, heldout (the rest) and heldout2 since round 3, heldout3 since round 4,
-    heldout4 since round 5; heldout5 never."""
+    heldout4 since round 5; heldout5 and heldout6 never."""
     if split == "dev":
         return article in DEV_ARTICLES
     if split == "heldout2":
@@ -209,8 +229,12 @@ def _in_split(article: str, split: str) -> bool:
         return article in HELDOUT4_ARTICLES
     if split == "heldout5":
         return article in HELDOUT5_ARTICLES
+    if split == "heldout6":
+        return article in HELDOUT6_ARTICLES
     if split == "heldout":
-        return article not in DEV_ARTICLES | HELDOUT2_ARTICLES | HELDOUT3_ARTICLES | HELDOUT4_ARTICLES | HELDOUT5_ARTICLES
+        return article not in (
+            DEV_ARTICLES | HELDOUT2_ARTICLES | HELDOUT3_ARTICLES | HELDOUT4_ARTICLES | HELDOUT5_ARTICLES | HELDOUT6_ARTICLES
+        )
     return True
 
 
