@@ -109,3 +109,41 @@ def test_a_cut_inside_a_word_gives_one_fragment():
     begin = np.array([0.0, 0.9, 0.9, 0.0])
     found = decode.fragments(text, offsets, presence, 0.5, begin, 0.5)
     assert [(text[f.start : f.end], f.first, f.last) for f in found] == [("shameful", 1, 2)]
+
+
+def _trimmed(text: str, **kwargs) -> str:
+    return text[slice(*decode.trim_edges(text, 0, len(text), **kwargs))]
+
+
+def test_unpaired_quote_marks_and_punctuation_are_trimmed_from_edges():
+    assert _trimmed('"not only ') == "not only"
+    assert _trimmed('" but refusing,') == "but refusing"
+    assert _trimmed("infidels” and") == "infidels” and"  # a mark inside the span stays
+    assert _trimmed("brutal, savage —") == "brutal, savage"
+    assert _trimmed("(so to speak") == "so to speak"
+
+
+def test_paired_quote_marks_and_brackets_stay():
+    assert _trimmed('"so-called" experts') == '"so-called" experts'
+    assert _trimmed("“evil”") == "“evil”"
+    assert _trimmed("(a big lie)") == "(a big lie)"
+    assert _trimmed('"evil".') == '"evil"'
+
+
+def test_edge_words_are_trimmed_only_when_asked_and_a_content_word_is_left():
+    words = frozenset({"as", "of", "and", "the"})
+    assert _trimmed("would make as") == "would make as"
+    assert _trimmed("would make as", edge_words=words) == "would make"
+    assert _trimmed('infidels" and', edge_words=words) == "infidels"
+    assert _trimmed('"of the enemy', edge_words=words) == "enemy"
+    assert _trimmed("as of the", edge_words=words) == "as of the"  # nothing but edge words: kept as is
+
+
+def test_fragments_lose_unpaired_marks_at_their_edges():
+    text = 'He said "not only" and " but refusing" then.'
+    offsets = np.array([(0, 2), (3, 7), (8, 9), (9, 12), (13, 17), (17, 18), (19, 22), (23, 24), (25, 28),
+                        (29, 37), (37, 38), (39, 43), (43, 44)])
+    presence = np.array([0, 0, 0.9, 0.9, 0.9, 0, 0, 0.9, 0.9, 0.9, 0, 0, 0])
+    found = decode.fragments(text, offsets, presence, 0.5)
+    assert [text[f.start : f.end] for f in found] == ["not only", "but refusing"]
+    assert [(f.first, f.last) for f in found] == [(2, 4), (7, 9)]

@@ -6,7 +6,7 @@ from collections import Counter
 
 from unspin.document import Document, Span
 from unspin.techniques import model as model_mod
-from unspin.techniques import sentences
+from unspin.techniques import display, sentences
 from unspin.techniques.definitions import TECHNIQUES
 
 #: A sentence counts as flagged in the article summary when its calibrated score reaches this.
@@ -21,8 +21,10 @@ def detect(doc: Document) -> None:
 
 
 def detect_with(model: model_mod.TechniqueModel, doc: Document) -> None:
+    """The ``techniques`` layer holds fragments as shown to a reader (``display.readable``), not the
+    scored ones that ``unspin ptc predict`` writes."""
     outputs = model.encode(doc.text)
-    detections = model.find(doc.text, outputs)
+    detections = display.readable(doc.text, model.find(doc.text, outputs))
     for found in detections:
         doc.add("techniques", Span(found.start, found.end, found.technique, round(found.score, 4),
                                    explain(found.technique, doc.text[found.cue_start : found.cue_end]),

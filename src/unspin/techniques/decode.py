@@ -20,6 +20,11 @@ which what when where why how up out about into over after before again
 _WORD = re.compile(r"\w+")
 #: Marks that join two word characters into one word: apostrophes and hyphens.
 _JOINERS = frozenset("'’-\u2010\u2011")
+#: Quote marks by kind: one at a span's edge stays only when the span holds another of its kind.
+_QUOTES = ('"“”„«»', "'‘’‹›")
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+#: Marks that never begin or end a fragment: punctuation, quote marks and brackets without their pair.
+_EDGE_MARKS = frozenset(",.;:!?…-‐–—" + "".join(_QUOTES) + "".join(_BRACKETS) + "".join(_BRACKETS.values()))
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,53 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     return strip_whitespace(text, start, end)
 
 
+def _paired(text: str, start: int, end: int, i: int) -> bool:
+    """Whether the quote mark or bracket at ``i``, an edge of ``[start, end)``, has its pair inside the span."""
+    mark, rest = text[i], text[start:i] + text[i + 1 : end]
+    for kind in _QUOTES:
+        if mark in kind:
+            return any(other in kind for other in rest)
+    pair = _BRACKETS.get(mark) or next((open_ for open_, close in _BRACKETS.items() if close == mark), "")
+    return bool(pair) and pair in rest
+
+
+def _loose_mark(text: str, start: int, end: int, i: int) -> bool:
+    return text[i] in _EDGE_MARKS and not _paired(text, start, end, i)
+
+
+def _edge_word(text: str, start: int, end: int, at_start: bool) -> tuple[int, int]:
+    """The whole word at the start (or end) of ``[start, end)``; empty where the span begins (ends) with a mark."""
+    if at_start:
+        stop = start
+        while stop < end and _in_word(text, stop):
+            stop += 1
+        return start, stop
+    begin = end
+    while begin > start and _in_word(text, begin - 1):
+        begin -= 1
+    return begin, end
+
+
+def trim_edges(text: str, start: int, end: int, edge_words: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """``[start, end)`` without whitespace or unpaired punctuation and quote marks at its edges
+    ('"not only' -> 'not only', '"so-called" experts' stays), and without ``edge_words`` (lower case)
+    at its edges as long as a content word is left."""
+    while True:
+        before = (start, end)
+        start, end = strip_whitespace(text, start, end)
+        if start < end and _loose_mark(text, start, end, start):
+            start += 1
+        if start < end and _loose_mark(text, start, end, end - 1):
+            end -= 1
+        for at_start in (True, False) if edge_words and start < end else ():
+            word_start, word_end = _edge_word(text, start, end, at_start)
+            rest = text[word_end:end] if at_start else text[start:word_start]
+            if text[word_start:word_end].lower() in edge_words and has_content_word(rest):
+                start, end = (word_end, end) if at_start else (start, word_start)
+        if (start, end) == before:
+            return start, end
+
+
 def token_runs(presence: np.ndarray, threshold: float, begin: np.ndarray | None = None,
                begin_threshold: float = 1.0) -> list[tuple[int, int]]:
     """Maximal runs ``[first, last]`` of tokens above ``threshold``; a run is cut where ``begin`` fires."""
@@ -80,7 +132,9 @@ def has_content_word(fragment_text: str) -> bool:
 def fragments(text: str, offsets: np.ndarray, presence: np.ndarray, threshold: float,
               begin: np.ndarray | None = None, begin_threshold: float = 1.0,
               min_chars: int = 2, content_words_only: bool = False) -> list[Fragment]:
-    """Spans of tokens whose presence probability passes ``threshold``, as word-aligned text spans.
+    """Spans of tokens whose presence probability passes ``threshold``, as word-aligned text spans
+    without unpaired marks at their edges (``trim_edges``: they read better, and dev SI F1 stays the
+    same within noise, 0.4054 -> 0.4052).
 
     With ``content_words_only``, fragments made only of function words ("the", "it is") are dropped.
     """
@@ -90,6 +144,7 @@ def fragments(text: str, offsets: np.ndarray, presence: np.ndarray, threshold: f
         if found and start < found[-1].end:  # a cut inside a word: snapping made the pieces overlap
             previous = found.pop()
             start, first = previous.start, previous.first
+        start, end = trim_edges(text, start, end)
         if content_words_only and not has_content_word(text[start:end]):
             continue
         if end - start >= min_chars:
