@@ -3,7 +3,7 @@
 The model's fragments (``TechniqueModel.find``, what ``unspin ptc predict`` writes and the PTC scorer
 measures) often start or end on a function word ("would make as", "of hostility") and cut one phrase
 into pieces ("would make as" | "much of" | "stink"). Trimming those words and joining the pieces reads
-clearly better but lowers dev SI F1 (0.4052 -> 0.3993 and -> 0.3879, docs/techniques.md): PTC's gold
+clearly better but lowers dev SI F1 (0.4052 -> 0.3992 and -> 0.3892, docs/techniques.md): PTC's gold
 spans often include such words, and the scorer's precision is per span. So this runs only where spans
 are shown (``analyser.detect_with``: text, json and html reports), never in the benchmark commands.
 """
