@@ -23,6 +23,7 @@ from tokenizers import Tokenizer
 from unspin.sourcing.candidates import FEATURES, Candidate
 from unspin.techniques import windows
 
+FORMAT = "unspin.speakers/1"
 #: Word pieces per pair, specials included.
 MAX_LENGTH = 128
 #: A long quote is shown by its first and last pieces, with "..." between.

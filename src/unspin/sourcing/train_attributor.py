@@ -33,7 +33,7 @@ import numpy as np
 
 from unspin.document import Document, Span
 from unspin.sourcing import evaluate
-from unspin.sourcing.attributor import DESIGNS, Combiner, Vocabulary, pair_ids, shortlist
+from unspin.sourcing.attributor import DESIGNS, FORMAT, MAX_LENGTH, Combiner, Vocabulary, pair_ids, shortlist
 from unspin.sourcing.candidates import Candidate, speaker_candidates
 from unspin.sourcing.evaluate import Score, same_speaker
 from unspin.sourcing.quotes import MIN_UNATTRIBUTED_WORDS, Attribution, _direct_span, rule_answers
@@ -46,6 +46,8 @@ TRAINING_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4")
 TRAINING_ARTICLES = 55
 TEST_SPLIT = "heldout5"
 OUT = evaluate.REPO / "runs" / "attributor"
+#: The settings that make a model: ``final`` must train with those ``cv`` measured.
+RECIPE = ("encoder", "layers", "folds", "seed", "epochs", "batch", "lr", "bf16")
 
 
 @dataclass
@@ -180,7 +182,9 @@ def train(rows: list[list[int]], targets: list[int], args: argparse.Namespace):
         for i in range(0, len(order), args.batch):
             batch = order[i : i + args.batch]
             ids, mask = padded_tensors([rows[k] for k in batch])
-            loss = loss_fn(model(ids, mask), torch.tensor([float(targets[k]) for k in batch]))
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
+                logits = model(ids, mask)
+            loss = loss_fn(logits.float(), torch.tensor([float(targets[k]) for k in batch]))
             optimiser.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -357,13 +361,16 @@ def run_cv(args: argparse.Namespace) -> None:
     for i, test in enumerate(split):
         path = args.out / f"fold{i}.json"
         if path.is_file():
-            logits.update(json.loads(path.read_text())["logits"])
+            saved = json.loads(path.read_text())
+            if any(saved["args"][k] != _args(args)[k] for k in RECIPE) or saved["articles"] != [a.name for a in test]:
+                raise SystemExit(f"{path} was written with other settings: use another --out")
+            logits.update(saved["logits"])
             continue
         began = time.time()
         model = train(*flat([a for a in articles if a not in test], pairs)[:2], args)
         rows, _, keys = flat(test, pairs)
         fold_logits = logits_by_quote(keys, predict(model, rows))
-        path.write_text(json.dumps({"articles": [a.name for a in test], "logits": fold_logits}))
+        path.write_text(json.dumps({"args": _args(args), "articles": [a.name for a in test], "logits": fold_logits}))
         logits.update(fold_logits)
         log.info("fold %d done in %.0fs", i, time.time() - began)
     logits = {a: {int(q): v for q, v in quotes.items()} for a, quotes in logits.items()}
@@ -397,6 +404,8 @@ def run_final(args: argparse.Namespace) -> None:
 
     torch.set_num_threads(args.threads)
     cv = json.loads((args.out / "cv.json").read_text())
+    if any(cv["args"][k] != _args(args)[k] for k in RECIPE):
+        raise SystemExit(f"give final the settings cv ran with: {cv['args']}")
     articles = load_articles(args.shared, args.gold)
     tokenizer = windows.load_tokenizer(str(Path(args.encoder) / "tokenizer.json"))
     pairs = {a.name: article_pairs(a, tokenizer, Vocabulary.of(tokenizer)) for a in articles}
@@ -445,6 +454,42 @@ def run_test(args: argparse.Namespace) -> None:
     (args.out / f"{TEST_SPLIT}.json").write_text(json.dumps(summary, indent=1))
 
 
+def run_export(args: argparse.Namespace) -> None:
+    """The final model as ONNX (``--int8``: dynamically quantised), its tokenizer and a config with
+    the combiner and the measured scores, into ``--export-dir``."""
+    import shutil
+
+    import torch
+
+    saved = torch.load(args.out / "final.pt", weights_only=False)
+    trained = argparse.Namespace(**saved["args"])
+    model = build_model(trained.encoder, trained.layers)
+    model.load_state_dict(saved["model"])
+    model.eval()
+    folder = args.export_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    fp32 = folder / ("model.fp32.onnx" if args.int8 else "model.onnx")
+    ids = torch.ones((2, MAX_LENGTH), dtype=torch.long)
+    torch.onnx.export(
+        model, (ids, torch.ones_like(ids)), str(fp32), dynamo=False, opset_version=17,
+        input_names=["input_ids", "attention_mask"], output_names=["logit"],
+        dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
+                      "logit": {0: "batch"}},
+    )
+    if args.int8:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        quantize_dynamic(str(fp32), str(folder / "model.onnx"), weight_type=QuantType.QInt8)
+        fp32.unlink()
+    shutil.copyfile(Path(trained.encoder) / "tokenizer.json", folder / "tokenizer.json")
+    combiner = json.loads((args.out / "combiner.json").read_text())
+    measured = {name: json.loads((args.out / f"{name}.json").read_text()) for name in ("cv", TEST_SPLIT)}
+    (folder / "config.json").write_text(json.dumps({
+        "format": FORMAT, "max_length": MAX_LENGTH, "files": {"model": "model.onnx", "tokenizer": "tokenizer.json"},
+        "combiner": combiner, "int8": args.int8, "training": saved["args"], "measured": measured,
+    }, indent=1))
+
+
 def _args(args: argparse.Namespace) -> dict:
     return {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items() if k != "func"}
 
@@ -453,7 +498,7 @@ def main(argv: list[str] | None = None) -> int:
     from unspin.techniques.train import default_encoder_dir
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("cv", "final", "test"))
+    parser.add_argument("command", choices=("cv", "final", "test", "export"))
     parser.add_argument("--shared", type=Path, default=evaluate.SHARED)
     parser.add_argument("--gold", type=Path, default=evaluate.GOLD)
     parser.add_argument("--out", type=Path, default=OUT)
@@ -465,6 +510,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--lr", type=float, default=8e-5)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--export-dir", type=Path, default=evaluate.REPO / "src" / "unspin" / "data" / "speakers")
+    parser.add_argument("--int8", action="store_true", help="export: dynamic int8 quantisation (onnxruntime)")
+    parser.add_argument("--bf16", action="store_true", help="bfloat16 autocast while training (CPUs with AVX512-BF16)")
     args = parser.parse_args(argv)
     args.encoder = args.encoder or default_encoder_dir()
     if not (args.shared / "ptc" / "articles").is_dir():
@@ -473,7 +521,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s",
                         handlers=[logging.StreamHandler(), logging.FileHandler(args.out / "train.log")])
-    {"cv": run_cv, "final": run_final, "test": run_test}[args.command](args)
+    {"cv": run_cv, "final": run_final, "test": run_test, "export": run_export}[args.command](args)
     return 0
 
 
