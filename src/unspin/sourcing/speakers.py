@@ -676,13 +676,9 @@ class Registry:
                 return role
         return None
 
-    def resolve(self, found: Mention) -> str:
-        """The full name a named mention stands for ("Landis" -> "Joshua Landis"), without remembering it."""
-        return self.full_name(found.name, found.start, titles=not found.is_org or _is_acronym(found.name))
-
     def note_speaker(self, found: Mention) -> str:
         """Remember a named speaker; returns the full name. "He said" later refers back to the latest one."""
-        name = self.resolve(found)
+        name = self.full_name(found.name, found.start, titles=not found.is_org or _is_acronym(found.name))
         if name_key(name) in self.works:  # a work the text named, whatever NER said, is no "he"
             return name
         if found.person:
