@@ -1,11 +1,13 @@
 """Precision, recall and F1 of speaker attribution against hand-annotated PTC quotes.
 
-    python -m unspin.sourcing.evaluate [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|all ...] [--shared ../shared]
+    python -m unspin.sourcing.evaluate [--split dev|heldout|heldout2|...|heldout6|heldout7|all ...] [--shared ../shared]
 
 The annotations (``tests/data/quotes/ptc-speakers.jsonl``) give, for every double-quoted
-span of 83 PTC articles, the opening mark's offset and the speaker a careful reader names
+span of 96 PTC articles, the opening mark's offset and the speaker a careful reader names
 (``null`` for scare quotes and titles, ``unclear: true`` for quotes whose speaker the text
-leaves open; those are not scored). The article texts are read from ``shared/ptc``.
+leaves open; those are not scored). The article texts are read from ``shared/ptc``. ``all`` (the
+default) leaves out heldout7, which nobody has scored yet: it is scored once, by name, when a new
+method is final.
 
 Scoring, per gold quote: the system's innermost direct quote covering the opening mark is
 its answer. Same speaker (see :func:`same_speaker`) -> true positive; another speaker ->
@@ -111,7 +113,30 @@ HELDOUT6_ARTICLES = frozenset(
     }
 )
 
-SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "all")
+#: A seventh held-out set, annotated after the learned-attributor experiments and before anybody ran
+#: the system on it, by the heldout6 rule with seed 7, applied when the 83 articles above were
+#: annotated (61 candidates)::
+#:
+#:     import random
+#:     from unspin.sourcing.marks import find_quotes
+#:     done = set(load_gold())  # the 83 articles annotated before heldout7
+#:     texts = {p.stem[len("article") :]: p.read_text(encoding="utf-8") for p in (SHARED / "ptc" / "articles").glob("*.txt")}
+#:     candidates = [a for a, t in texts.items() if a not in done and len(t) < 25_000 and len(find_quotes(t)) >= 8]
+#:     order = random.Random(7).sample(sorted(candidates), len(candidates))
+#:
+#: taken from the start of ``order`` until at least 8 articles and 120 gold quotes had a speaker
+#: (the 12th reached 107, the 13th 127). Unscored on purpose: no split but ``heldout7`` itself
+#: includes it, not even ``all``, so that it is scored once, when a new method is final.
+HELDOUT7_ARTICLES = frozenset(
+    {
+        *("731762731", "718595845", "741923579", "776368676", "704591553", "706600938", "787529309"),
+        *("765982381", "706777811", "737255982", "769427494", "999000312", "765385479"),
+    }
+)
+
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "all")
+#: Splits that ``all`` leaves out: annotated, unscored on purpose, scored once by name when a new method is final.
+UNSCORED = ("heldout7",)
 
 #: Words a speaker's name may carry or lack and still be the same speaker.
 _TITLES = frozenset(
@@ -218,7 +243,7 @@ def evaluate(split: str = "all", shared: Path = SHARED, gold_path: Path = GOLD) 
 
 def _in_split(article: str, split: str) -> bool:
     """Tuned on: dev since round 1, heldout (the rest) and heldout2 since round 3, heldout3 since round 4,
-    heldout4 since round 5; heldout5 and heldout6 never."""
+    heldout4 since round 5; heldout5 and heldout6 never; heldout7 not even scored yet (not in ``all``)."""
     if split == "dev":
         return article in DEV_ARTICLES
     if split == "heldout2":
@@ -231,6 +256,10 @@ def _in_split(article: str, split: str) -> bool:
         return article in HELDOUT5_ARTICLES
     if split == "heldout6":
         return article in HELDOUT6_ARTICLES
+    if split == "heldout7":
+        return article in HELDOUT7_ARTICLES
+    if article in HELDOUT7_ARTICLES:
+        return False  # in no other split, not even "all": see UNSCORED
     if split == "heldout":
         return article not in (
             DEV_ARTICLES | HELDOUT2_ARTICLES | HELDOUT3_ARTICLES | HELDOUT4_ARTICLES | HELDOUT5_ARTICLES | HELDOUT6_ARTICLES
@@ -251,10 +280,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: needs {args.shared}/ptc/articles and {args.gold}")
         return 0
     every = "all" in args.split
-    names = [s for s in SPLITS if s != "all" and (every or s in args.split)]
+    in_all = [s for s in SPLITS if s != "all" and s not in UNSCORED]
+    names = [s for s in SPLITS if s != "all" and (s in args.split or every and s in in_all)]
     results = {split: evaluate(split, args.shared, args.gold) for split in names}
     if every:
-        results["all"] = sum(results.values(), Score())  # each article parsed once
+        results["all"] = sum((results[s] for s in in_all), Score())  # each article parsed once
     for split, score in results.items():
         print(split, json.dumps(score.as_dict()))
     if args.errors:
