@@ -71,3 +71,18 @@ def test_the_printout_shows_only_the_splits_asked_for(shared, capsys):
     assert main(["--split", "heldout", "--shared", str(shared)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines] == ["heldout"]
+
+
+def test_heldout7_is_scored_only_by_name(monkeypatch, tmp_path, capsys):
+    """heldout7 waits, unscored, for one final measurement: the default and ``all`` leave it out."""
+    import unspin.sourcing.evaluate as evaluate_module
+
+    scored: list[str] = []
+    monkeypatch.setattr(evaluate_module, "evaluate", lambda split, *_: scored.append(split) or Score())
+    (tmp_path / "ptc" / "articles").mkdir(parents=True)
+    main(["--shared", str(tmp_path)])
+    assert "heldout7" not in scored and "heldout6" in scored
+    scored.clear()
+    main(["--shared", str(tmp_path), "--split", "heldout7"])
+    assert scored == ["heldout7"]
+    assert "heldout7" in capsys.readouterr().out
