@@ -86,3 +86,21 @@ def test_heldout7_is_scored_only_by_name(monkeypatch, tmp_path, capsys):
     main(["--shared", str(tmp_path), "--split", "heldout7"])
     assert scored == ["heldout7"]
     assert "heldout7" in capsys.readouterr().out
+
+
+def test_the_training_pool_matches_the_texts_and_stays_apart_from_every_evaluation_set(shared):
+    """tests/data/quotes/pool-*.jsonl: training data for a learned attributor, never evaluation."""
+    gold = load_gold(GOLD)
+    pool: dict[str, list[dict]] = {}
+    for path in sorted(GOLD.parent.glob("pool-*.jsonl")):
+        for article, records in load_gold(path).items():
+            assert article not in pool, f"{article} annotated twice ({path.name})"
+            pool[article] = records
+    assert len(pool) >= 100
+    assert not set(pool) & set(gold)  # no article of dev..heldout7
+    for article, records in pool.items():
+        folders = {r["folder"] for r in records}
+        assert len(folders) == 1 and folders <= {"articles", "unlabeled"}, article
+        text = (shared / "ptc" / folders.pop() / f"article{article}.txt").read_text(encoding="utf-8")
+        for r in records:
+            assert text[r["start"] : r["start"] + len(r["check"])] == r["check"], (article, r["start"])
