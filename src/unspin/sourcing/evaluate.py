@@ -6,8 +6,7 @@ The annotations (``tests/data/quotes/ptc-speakers.jsonl``) give, for every doubl
 span of 96 PTC articles, the opening mark's offset and the speaker a careful reader names
 (``null`` for scare quotes and titles, ``unclear: true`` for quotes whose speaker the text
 leaves open; those are not scored). The article texts are read from ``shared/ptc``. ``all`` (the
-default) leaves out heldout7, which nobody has scored yet: it is scored once, by name, when a new
-method is final.
+default) leaves out heldout7, the test set of the learned attributor (scored once for it; named to score).
 
 Scoring, per gold quote: the system's innermost direct quote covering the opening mark is
 its answer. Same speaker (see :func:`same_speaker`) -> true positive; another speaker ->
@@ -125,8 +124,8 @@ HELDOUT6_ARTICLES = frozenset(
 #:     order = random.Random(7).sample(sorted(candidates), len(candidates))
 #:
 #: taken from the start of ``order`` until at least 8 articles and 120 gold quotes had a speaker
-#: (the 12th reached 107, the 13th 127). Unscored on purpose: no split but ``heldout7`` itself
-#: includes it, not even ``all``, so that it is scored once, when a new method is final.
+#: (the 12th reached 107, the 13th 127). Kept out of every other split, even ``all``: it measures the
+#: learned attributor (scored once, with the rules beside it: docs/sourcing.md), and nothing is tuned on it.
 HELDOUT7_ARTICLES = frozenset(
     {
         *("731762731", "718595845", "741923579", "776368676", "704591553", "706600938", "787529309"),
@@ -135,7 +134,7 @@ HELDOUT7_ARTICLES = frozenset(
 )
 
 SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "all")
-#: Splits that ``all`` leaves out: annotated, unscored on purpose, scored once by name when a new method is final.
+#: Splits that ``all`` leaves out: test sets kept for one method's measurement, scored only by name.
 UNSCORED = ("heldout7",)
 
 #: Words a speaker's name may carry or lack and still be the same speaker.
