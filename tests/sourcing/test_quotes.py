@@ -1,3 +1,6 @@
+"""Quote finding and the rules' speaker for each pattern (``learned=False``); the learned attributor
+that chooses among the rules' candidates is tested in test_attributor.py and on the sample."""
+
 import json
 
 import pytest
@@ -8,7 +11,7 @@ from unspin.sourcing import add_quotes
 
 def quotes_of(text):
     doc = Document(text)
-    add_quotes(doc)
+    add_quotes(doc, learned=False)
     return doc, doc.spans("quotes")
 
 
@@ -181,7 +184,7 @@ def test_headline_quotes_the_person_it_opens_with():
         "Rep. Keith Ellison recently defended his ties to Nation of Islam leader Louis Farrakhan."
     )
     doc.title = doc.text.split("\n", 1)[0]
-    add_quotes(doc)
+    add_quotes(doc, learned=False)
     (quote,) = doc.spans("quotes")
     assert quote.attrs["speaker"] == "Keith Ellison"
 
@@ -249,7 +252,7 @@ def test_headline_name_mislabelled_by_ner_is_matched_against_the_body():
         "Hungary's Prime Minister Viktor Orban spoke in Budapest on Sunday."
     )
     doc = Document(text, title=text.split("\n", 1)[0])
-    add_quotes(doc)
+    add_quotes(doc, learned=False)
     (quote,) = [q for q in doc.spans("quotes") if q.label == "direct"]
     assert quote.attrs["speaker"] == "Viktor Orban"
 

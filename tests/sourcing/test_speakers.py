@@ -1,5 +1,6 @@
-"""Speaker resolution through add_quotes: pronoun gender, topic, colon intros, continuation, nested
-quotes, texts as speakers, names split over lines."""
+"""Speaker resolution by the rules (``add_quotes(learned=False)``): pronoun gender, topic, colon intros,
+continuation, nested quotes, texts as speakers, names split over lines. The learned attributor on top
+is tested in test_attributor.py."""
 
 from unspin.document import Document
 from unspin.sourcing import add_quotes
@@ -7,7 +8,7 @@ from unspin.sourcing import add_quotes
 
 def speakers(text):
     doc = Document(text)
-    add_quotes(doc)
+    add_quotes(doc, learned=False)
     return [q.attrs["speaker"] for q in doc.spans("quotes") if q.label == "direct"]
 
 
@@ -300,7 +301,7 @@ def test_a_lawsuit_speaks_as_a_text():
 def test_headline_x_to_y_quotes_x():
     title = "Veterans Group to Congress: \u201cKeep Your Promise on Health Care Now\u201d"
     doc = Document(title + "\n\nA veterans group wrote to Congress on Monday about delays at clinics.", title=title)
-    add_quotes(doc)
+    add_quotes(doc, learned=False)
     (quote,) = [q for q in doc.spans("quotes") if q.label == "direct"]
     assert quote.attrs["speaker"] == "Veterans Group"
 

@@ -1,6 +1,6 @@
 """Precision, recall and F1 of speaker attribution against hand-annotated PTC quotes.
 
-    python -m unspin.sourcing.evaluate [--split dev|heldout|heldout2|...|heldout6|heldout7|all ...] [--shared ../shared]
+    python -m unspin.sourcing.evaluate [--split dev|heldout|heldout2|...|heldout6|heldout7|all ...] [--rules] [--shared ../shared]
 
 The annotations (``tests/data/quotes/ptc-speakers.jsonl``) give, for every double-quoted
 span of 96 PTC articles, the opening mark's offset and the speaker a careful reader names
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from unspin.document import Document
 from unspin.sourcing.quotes import add_quotes
-from unspin.sourcing.speakers import name_key
+from unspin.sourcing.speakers import same_speaker
 
 REPO = Path(__file__).resolve().parents[3]
 GOLD = REPO / "tests" / "data" / "quotes" / "ptc-speakers.jsonl"
@@ -137,13 +137,6 @@ SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "hel
 #: Splits that ``all`` leaves out: test sets kept for one method's measurement, scored only by name.
 UNSCORED = ("heldout7",)
 
-#: Words a speaker's name may carry or lack and still be the same speaker.
-_TITLES = frozenset(
-    "president pope cardinal bishop archbishop rep sen senator prime minister pm secretary ambassador "
-    "st saint dr mr mrs ms governor".split()
-)
-
-
 @dataclass
 class Score:
     tp: int = 0
@@ -178,16 +171,6 @@ class Score:
         }
 
 
-def same_speaker(predicted: str, gold: list[str]) -> bool:
-    """Names match when one's words (without titles) are contained in the other's ("Trump" ~ "Donald Trump")."""
-    words = set(name_key(predicted)) - _TITLES
-    for name in gold:
-        other = set(name_key(name)) - _TITLES
-        if words and other and (words <= other or other <= words):
-            return True
-    return False
-
-
 def load_gold(path: Path = GOLD) -> dict[str, list[dict]]:
     by_article: dict[str, list[dict]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -197,9 +180,9 @@ def load_gold(path: Path = GOLD) -> dict[str, list[dict]]:
     return by_article
 
 
-def score_article(text: str, gold: list[dict], score: Score, article: str) -> None:
+def score_article(text: str, gold: list[dict], score: Score, article: str, learned: bool = True) -> None:
     doc = Document(text, title=text.split("\n", 1)[0] or None)  # as the PTC reader builds it
-    add_quotes(doc)
+    add_quotes(doc, learned=learned)
     predicted = [s for s in doc.spans("quotes") if s.label == "direct"]
     matched: set[int] = set()
     for record in gold:
@@ -229,14 +212,14 @@ def score_article(text: str, gold: list[dict], score: Score, article: str) -> No
             score.errors.append({"article": article, "start": span.start, "gold": None, "predicted": span.attrs["speaker"]})
 
 
-def evaluate(split: str = "all", shared: Path = SHARED, gold_path: Path = GOLD) -> Score:
+def evaluate(split: str = "all", shared: Path = SHARED, gold_path: Path = GOLD, learned: bool = True) -> Score:
     gold = load_gold(gold_path)
     score = Score()
     for article, records in sorted(gold.items()):
         if not _in_split(article, split):
             continue
         text = (shared / "ptc" / "articles" / f"article{article}.txt").read_text(encoding="utf-8")
-        score_article(text, records, score, article)
+        score_article(text, records, score, article, learned)
     return score
 
 
@@ -274,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--errors", action="store_true", help="list every wrong or missed attribution")
+    parser.add_argument("--rules", action="store_true", help="score the rules alone, without the learned attributor")
     args = parser.parse_args(argv)
     if not (args.shared / "ptc" / "articles").is_dir() or not args.gold.is_file():
         print(f"skipped: needs {args.shared}/ptc/articles and {args.gold}")
@@ -281,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     every = "all" in args.split
     in_all = [s for s in SPLITS if s != "all" and s not in UNSCORED]
     names = [s for s in SPLITS if s != "all" and (s in args.split or every and s in in_all)]
-    results = {split: evaluate(split, args.shared, args.gold) for split in names}
+    results = {split: evaluate(split, args.shared, args.gold, learned=not args.rules) for split in names}
     if every:
         results["all"] = sum((results[s] for s in in_all), Score())  # each article parsed once
     for split, score in results.items():

@@ -107,12 +107,51 @@ class Attribution:
     speaker_end: int | None = None
 
 
-def add_quotes(doc: Document) -> None:
-    """Add direct quotes and indirect attributions to ``quotes`` and a source list to the summaries."""
+@dataclass
+class RuleAnswers:
+    """What the rules found for one document: the parse, every quote, the names the text gave,
+    each quote's attribution (``None``: no speaker found) and the speech verbs they used."""
+
+    sdoc: Doc
+    direct: list[tuple[int, int]]
+    registry: Registry
+    answers: list[tuple[int, int, Attribution | None]]
+    used_verbs: set[int]
+
+    def quoted(self, pos: int) -> bool:
+        return _in_quotes(pos, self.direct)
+
+
+def add_quotes(doc: Document, learned: bool = True) -> None:
+    """Add direct quotes and indirect attributions to ``quotes`` and a source list to the summaries.
+
+    Each direct quote's speaker is chosen by the shipped learned attributor among the rules' candidates
+    (``learned=False``: the rules' own answer; docs/sourcing.md has both measured)."""
+    rules = rule_answers(doc)
+    if learned:
+        from unspin.sourcing import attributor  # it builds on this module, so it is imported late
+
+        answers = attributor.load().answers(doc, rules)
+    else:
+        answers = rules.answers
+    for start, end, found in answers:
+        if found is not None and found.speaker:
+            doc.add("quotes", _direct_span(start, end, found))
+        elif len(doc.text[start:end].split()) >= MIN_UNATTRIBUTED_WORDS:
+            doc.add("quotes", _direct_span(start, end, Attribution(None, None, False, None, None)))
+    attributed = [(s.start, s.end, s.attrs["speaker"]) for s in doc.layers.get("quotes", []) if s.attrs["speaker"]]
+    for span in _indirect(rules.sdoc, doc.text, rules.direct, attributed, rules.used_verbs, rules.registry):
+        doc.add("quotes", span)
+    doc.summaries["sources"] = source_summary(doc.spans("quotes"))
+
+
+def rule_answers(doc: Document) -> RuleAnswers:
+    """The hand-written rules' speaker for every quote that is not a title or a noun modifier."""
     sdoc = parsed(doc)
     direct = find_quotes(doc.text)
     registry = Registry(sdoc, lambda pos: _in_quotes(pos, direct))
     _note_speakers(sdoc, direct, registry)
+    answers: list[tuple[int, int, Attribution | None]] = []
     last: Attribution | None = None
     last_end = -1
     used_verbs: set[int] = set()
@@ -130,16 +169,19 @@ def add_quotes(doc: Document) -> None:
             found = _paragraph_speaker(doc.text, start, registry)
         if verb is not None:
             used_verbs.add(verb.i)
+        answers.append((start, end, found if found is not None and found.speaker else None))
         if found is not None and found.speaker:
             last, last_end = found, end
-            doc.add("quotes", _direct_span(start, end, found))
         elif len(doc.text[start:end].split()) >= MIN_UNATTRIBUTED_WORDS:
-            doc.add("quotes", _direct_span(start, end, Attribution(None, None, False, None, None)))
             last, last_end = None, end
-    attributed = [(s.start, s.end, s.attrs["speaker"]) for s in doc.layers.get("quotes", []) if s.attrs["speaker"]]
-    for span in _indirect(sdoc, doc.text, direct, attributed, used_verbs, registry):
-        doc.add("quotes", span)
-    doc.summaries["sources"] = source_summary(doc.spans("quotes"))
+    return RuleAnswers(sdoc, direct, registry, answers, used_verbs)
+
+
+def candidate_attribution(token: Token, registry: Registry) -> Attribution | None:
+    """Whom ``token`` names as a speaker, resolved as the rules resolve names (full name, title,
+    pronoun), without noting it as having spoken."""
+    found = mention(token)
+    return _attribution(found, token.text, None, token.idx, registry, note=False) if found is not None else None
 
 
 def _attribute(
@@ -456,7 +498,9 @@ def _main_subject(subject: Token) -> Token:
     return main
 
 
-def _attribution(found: Mention, cue: str, how: str, at: int, registry: Registry) -> Attribution | None:
+def _attribution(
+    found: Mention, cue: str, how: str | None, at: int, registry: Registry, note: bool = True
+) -> Attribution | None:
     if found.pronoun:
         pronoun = found.name.lower()
         if pronoun == "it":
@@ -475,7 +519,7 @@ def _attribution(found: Mention, cue: str, how: str, at: int, registry: Registry
     titled = None if found.named else registry.described(found)
     if titled:
         found = Mention(titled, found.start, found.end, named=True)
-    name = registry.note_speaker(found) if found.named else found.name
+    name = (registry.note_speaker(found) if note else registry.resolve(found)) if found.named else found.name
     affiliation = found.affiliation or (registry.affiliation_of(name) if found.named else None)
     return Attribution(name, affiliation, found.named, cue, how, found.start, found.end)
 

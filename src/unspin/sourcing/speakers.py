@@ -676,9 +676,13 @@ class Registry:
                 return role
         return None
 
+    def resolve(self, found: Mention) -> str:
+        """The full name a named mention stands for ("Landis" -> "Joshua Landis"), without remembering it."""
+        return self.full_name(found.name, found.start, titles=not found.is_org or _is_acronym(found.name))
+
     def note_speaker(self, found: Mention) -> str:
         """Remember a named speaker; returns the full name. "He said" later refers back to the latest one."""
-        name = self.full_name(found.name, found.start, titles=not found.is_org or _is_acronym(found.name))
+        name = self.resolve(found)
         if name_key(name) in self.works:  # a work the text named, whatever NER said, is no "he"
             return name
         if found.person:
@@ -844,3 +848,20 @@ class Registry:
 
     def _sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self._sentence_starts, pos)
+
+
+#: Words a speaker's name may carry or lack and still be the same speaker.
+_TITLES = frozenset(
+    "president pope cardinal bishop archbishop rep sen senator prime minister pm secretary ambassador "
+    "st saint dr mr mrs ms governor".split()
+)
+
+
+def same_speaker(predicted: str, gold: list[str]) -> bool:
+    """Names match when one's words (without titles) are contained in the other's ("Trump" ~ "Donald Trump")."""
+    words = set(name_key(predicted)) - _TITLES
+    for name in gold:
+        other = set(name_key(name)) - _TITLES
+        if words and other and (words <= other or other <= words):
+            return True
+    return False

@@ -55,9 +55,9 @@ class TechniqueModel:
             raise ModelError(f"{folder / CONFIG_FILE}: missing or bad field ({exc})") from exc
         if names != NAMES:
             raise ModelError(f"{folder / CONFIG_FILE}: labels differ from the 14 PTC techniques")
-        self.tokenizer = _guarded(files["tokenizer"], lambda p: windows.load_tokenizer(str(p)))
-        self.head = _guarded(files["span_head"], _read_span_head)
-        self.encoder = encoder or _onnx_encoder(_guarded(files["model"], _onnx_session))
+        self.tokenizer = guarded(files["tokenizer"], lambda p: windows.load_tokenizer(str(p)))
+        self.head = guarded(files["span_head"], _read_span_head)
+        self.encoder = encoder or _onnx_encoder(guarded(files["model"], onnx_session))
 
     def encode(self, text: str) -> infer.TokenOutputs:
         return infer.encode_article(text, self.tokenizer, self.encoder, max_length=self.max_length, stride=self.stride)
@@ -135,7 +135,7 @@ def _read_span_head(path: Path) -> infer.SpanHead:
         return infer.SpanHead(*(weights[key].astype(np.float32) for key in ("w1", "b1", "w2", "b2")))
 
 
-def _onnx_session(path: Path):
+def onnx_session(path: Path):
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
@@ -151,7 +151,7 @@ def _onnx_encoder(session) -> infer.Encoder:
     return run
 
 
-def _guarded(path: Path, loader):
+def guarded(path: Path, loader):
     """Run ``loader(path)``, turning any failure into a ModelError that names the file."""
     if not path.is_file():
         raise ModelError(f"{path}: model file missing (reinstall unspin or rebuild the model)")
