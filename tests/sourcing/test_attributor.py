@@ -204,3 +204,13 @@ def test_a_missing_model_file_is_a_clear_error(tmp_path):
     with pytest.raises(ModelError, match="config.json"):
         attributor.LearnedAttributor(tmp_path)
 
+
+def test_a_document_with_more_quotes_than_the_limit_keeps_the_rules_answers(monkeypatch):
+    from unspin import limits
+
+    doc = Document(TEXT)
+    rules = rule_answers(doc)
+    monkeypatch.setattr(limits, "MAX_LEARNED_QUOTES", 1)
+    monkeypatch.setattr(attributor.LearnedAttributor, "logits", lambda *_: pytest.fail("the encoder ran"))
+    assert attributor.load().answers(doc, rules) is rules.answers
+

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from tokenizers import Tokenizer
 
+from unspin import limits
 from unspin.document import Document
 from unspin.errors import ModelError
 from unspin.sourcing.candidates import FEATURES, Candidate, speaker_candidates
@@ -262,7 +263,10 @@ class LearnedAttributor:
         return out
 
     def answers(self, doc: Document, rules: RuleAnswers) -> list[tuple[int, int, Attribution | None]]:
-        """``rules.answers`` with each quote's speaker chosen by the combiner over the shortlisted candidates."""
+        """``rules.answers`` with each quote's speaker chosen by the combiner over the shortlisted candidates
+        (the rules' answers unchanged for a document with more than ``limits.MAX_LEARNED_QUOTES`` quotes)."""
+        if len(rules.answers) > limits.MAX_LEARNED_QUOTES:
+            return rules.answers
         tokens = windows.tokenize(self.tokenizer, doc.text)
         shortlists = [shortlist((start, end), found) for (start, end, _), found
                       in zip(rules.answers, speaker_candidates(doc, rules))]
