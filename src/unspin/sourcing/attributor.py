@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 from tokenizers import Tokenizer
@@ -174,6 +175,18 @@ def padded(rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
     return ids, mask
 
 
+def batched_logits(rows: list[list[int]], run: Callable[[np.ndarray, np.ndarray], np.ndarray],
+                   batch: int = BATCH) -> np.ndarray:
+    """``run(ids, mask)`` (an encoder: ONNX at inference, torch in training) over every pair, in
+    batches of pairs of similar length (less padding); the logits in the order of ``rows``."""
+    out = np.zeros(len(rows), dtype=np.float32)
+    order = sorted(range(len(rows)), key=lambda k: len(rows[k]))
+    for i in range(0, len(order), batch):
+        chunk = order[i : i + batch]
+        out[chunk] = run(*padded([rows[k] for k in chunk]))
+    return out
+
+
 #: Combiner inputs besides the encoder's logit: the rules' answer and its tier, "the rules found
 #: nobody" and a short quote for "no speaker" (a few rule features; the rest is the encoder's job).
 RULE_FEATURES = (
@@ -253,14 +266,8 @@ class LearnedAttributor:
             raise ModelError(f"{config_path}: bad combiner ({exc})") from exc
 
     def logits(self, rows: list[list[int]]) -> np.ndarray:
-        """The encoder's logit for each pair, in batches of pairs of similar length (less padding)."""
-        out = np.zeros(len(rows), dtype=np.float32)
-        order = sorted(range(len(rows)), key=lambda k: len(rows[k]))
-        for i in range(0, len(order), BATCH):
-            chunk = order[i : i + BATCH]
-            ids, mask = padded([rows[k] for k in chunk])
-            out[chunk] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-        return out
+        """The encoder's logit for each pair."""
+        return batched_logits(rows, lambda ids, mask: self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0])
 
     def answers(self, doc: Document, rules: RuleAnswers) -> list[tuple[int, int, Attribution | None]]:
         """``rules.answers`` with each quote's speaker chosen by the combiner over the shortlisted candidates
@@ -274,10 +281,7 @@ class LearnedAttributor:
                 for (start, end, _), candidates in zip(rules.answers, shortlists) for c in candidates]
         logits = self.logits(rows)
         chosen, at = [], 0
-        for (start, end, rule), candidates in zip(rules.answers, shortlists):
-            if not candidates:
-                chosen.append((start, end, rule))
-                continue
+        for (start, end, rule), candidates in zip(rules.answers, shortlists):  # never empty: "no speaker" is kept
             best = self.combiner.choose(candidates, logits[at : at + len(candidates)])
             at += len(candidates)
             chosen.append((start, end, decide(rule, best)))

@@ -40,7 +40,9 @@ import numpy as np
 
 from unspin.document import Document, Span
 from unspin.sourcing import evaluate
-from unspin.sourcing.attributor import DESIGNS, FORMAT, MAX_LENGTH, Combiner, Vocabulary, decide, pair_ids, shortlist
+from unspin.sourcing.attributor import (
+    DESIGNS, FORMAT, MAX_LENGTH, Combiner, Vocabulary, batched_logits, decide, pair_ids, padded, shortlist,
+)
 from unspin.sourcing.candidates import Candidate, speaker_candidates
 from unspin.sourcing.evaluate import Score
 from unspin.sourcing.speakers import same_speaker
@@ -224,22 +226,18 @@ def train(rows: list[list[int]], targets: list[int], args: argparse.Namespace):
 def padded_tensors(rows: list[list[int]]):
     import torch
 
-    from unspin.sourcing.attributor import padded
-
     ids, mask = padded(rows)
     return torch.from_numpy(ids), torch.from_numpy(mask)
 
 
-def predict(model, rows: list[list[int]], batch: int = 64) -> np.ndarray:
+def predict(model, rows: list[list[int]]) -> np.ndarray:
     import torch
 
-    out = np.zeros(len(rows), dtype=np.float32)
-    order = sorted(range(len(rows)), key=lambda k: len(rows[k]))
+    def run(ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        return model(torch.from_numpy(ids), torch.from_numpy(mask)).numpy()
+
     with torch.no_grad():
-        for i in range(0, len(order), batch):
-            chunk = order[i : i + batch]
-            out[chunk] = model(*padded_tensors([rows[k] for k in chunk])).numpy()
-    return out
+        return batched_logits(rows, run)
 
 
 def flat(articles: list[Article], pairs: dict[str, list[list[list[int]]]], scored_only: bool = True):
