@@ -140,13 +140,22 @@ def test_combiner_takes_the_argmax_of_logit_and_rule_features_and_round_trips(tm
         attributor.load_combiner(path)
 
 
-def test_training_never_selects_an_article_of_another_annotated_set(monkeypatch):
+def test_training_never_selects_the_test_set():
     assert train_attributor.split_of(sorted(evaluate.DEV_ARTICLES)[0]) == "dev"
     assert train_attributor.split_of(sorted(evaluate.HELDOUT4_ARTICLES)[0]) == "heldout4"
-    assert train_attributor.split_of(sorted(evaluate.HELDOUT5_ARTICLES)[0]) is None
+    assert train_attributor.split_of(sorted(evaluate.HELDOUT7_ARTICLES)[0]) == "heldout7"
     assert train_attributor.split_of("123456789") == "heldout"  # annotated, in no named split
-    monkeypatch.setattr(evaluate, "HELDOUT9_ARTICLES", frozenset({"123456789"}), raising=False)
-    assert train_attributor.split_of("123456789") is None
+    test = sorted(evaluate.HELDOUT8_ARTICLES)[0]
+    assert train_attributor.split_of(test) == train_attributor.TEST_SPLIT == "heldout8"
+    assert train_attributor.TEST_SPLIT not in train_attributor.TRAINING_SPLITS
+
+
+def test_folds_are_seeded_and_balanced():
+    articles = [train_attributor.Article(str(i), "pool", "", [], []) for i in range(23)]
+    fold = train_attributor.fold_of(articles)
+    assert fold == train_attributor.fold_of(list(reversed(articles)))  # by name, not by order
+    sizes = sorted(list(fold.values()).count(k) for k in range(train_attributor.FOLDS))
+    assert sizes == [4, 4, 5, 5, 5]
 
 
 def test_scoring_plumbing_uses_the_evaluate_scorer_on_chosen_answers():

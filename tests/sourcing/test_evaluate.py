@@ -73,19 +73,19 @@ def test_the_printout_shows_only_the_splits_asked_for(shared, capsys):
     assert [line.split()[0] for line in lines] == ["heldout"]
 
 
-def test_heldout7_is_scored_only_by_name(monkeypatch, tmp_path, capsys):
-    """heldout7 waits, unscored, for one final measurement: the default and ``all`` leave it out."""
+def test_heldout8_is_scored_only_by_name(monkeypatch, tmp_path, capsys):
+    """heldout8 waits, unscored, for one final measurement: the default and ``all`` leave it out."""
     import unspin.sourcing.evaluate as evaluate_module
 
     scored: list[str] = []
     monkeypatch.setattr(evaluate_module, "evaluate", lambda split, *_, **__: scored.append(split) or Score())
     (tmp_path / "ptc" / "articles").mkdir(parents=True)
     main(["--shared", str(tmp_path)])
-    assert "heldout7" not in scored and "heldout6" in scored
+    assert "heldout8" not in scored and "heldout7" in scored
     scored.clear()
-    main(["--shared", str(tmp_path), "--split", "heldout7"])
-    assert scored == ["heldout7"]
-    assert "heldout7" in capsys.readouterr().out
+    main(["--shared", str(tmp_path), "--split", "heldout8"])
+    assert scored == ["heldout8"]
+    assert "heldout8" in capsys.readouterr().out
 
 
 def test_the_training_pool_matches_the_texts_and_stays_apart_from_every_evaluation_set(shared):
@@ -97,7 +97,7 @@ def test_the_training_pool_matches_the_texts_and_stays_apart_from_every_evaluati
             assert article not in pool, f"{article} annotated twice ({path.name})"
             pool[article] = records
     assert len(pool) >= 100
-    assert not set(pool) & set(gold)  # no article of dev..heldout7
+    assert not set(pool) & set(gold)  # no article of dev..heldout8
     for article, records in pool.items():
         folders = {r["folder"] for r in records}
         assert len(folders) == 1 and folders <= {"articles", "unlabeled"}, article

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 from tokenizers import Tokenizer
@@ -27,14 +26,13 @@ from unspin import limits
 from unspin.document import Document
 from unspin.errors import ModelError
 from unspin.sourcing.candidates import FEATURES, Candidate, speaker_candidates
+from unspin.sourcing.pair_encoder import MAX_LENGTH, batched_logits
 from unspin.sourcing.quotes import Attribution, RuleAnswers
 from unspin.sourcing.speakers import same_speaker
 from unspin.techniques import windows
 from unspin.techniques.model import guarded, onnx_session
 
 FORMAT = "unspin.speakers/1"
-#: Word pieces per pair, specials included.
-MAX_LENGTH = 128
 #: A long quote is shown by its first and last pieces, with "..." between.
 QUOTE_HEAD = 20
 QUOTE_TAIL = 8
@@ -44,8 +42,6 @@ AFTER_TOKENS = 24
 SNIPPET_SIDE = 5
 MAX_NAME_TOKENS = 12
 NOBODY = "nobody"
-#: Pairs per encoder call at inference.
-BATCH = 64
 #: BERT vocabularies keep unused entries: two mark the quote, two the candidate's mention.
 MARKERS = ("[unused0]", "[unused1]", "[unused2]", "[unused3]")
 ELLIPSIS = "..."
@@ -162,29 +158,6 @@ def _marked(
         vocabulary.mention_close,
         *tokens.ids[span[1] : end].tolist(),
     ]
-
-
-def padded(rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
-    """``(ids, mask)`` arrays ``[len(rows), longest]``, padded with 0."""
-    width = max((len(r) for r in rows), default=0)
-    ids = np.zeros((len(rows), width), dtype=np.int64)
-    mask = np.zeros_like(ids)
-    for i, row in enumerate(rows):
-        ids[i, : len(row)] = row
-        mask[i, : len(row)] = 1
-    return ids, mask
-
-
-def batched_logits(rows: list[list[int]], run: Callable[[np.ndarray, np.ndarray], np.ndarray],
-                   batch: int = BATCH) -> np.ndarray:
-    """``run(ids, mask)`` (an encoder: ONNX at inference, torch in training) over every pair, in
-    batches of pairs of similar length (less padding); the logits in the order of ``rows``."""
-    out = np.zeros(len(rows), dtype=np.float32)
-    order = sorted(range(len(rows)), key=lambda k: len(rows[k]))
-    for i in range(0, len(order), batch):
-        chunk = order[i : i + batch]
-        out[chunk] = run(*padded([rows[k] for k in chunk]))
-    return out
 
 
 #: Combiner inputs besides the encoder's logit: the rules' answer and its tier, "the rules found
