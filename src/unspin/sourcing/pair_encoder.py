@@ -128,16 +128,28 @@ def device_of() -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
-def train(rows: list[list[int]], targets: list[int], args: argparse.Namespace):
-    """Binary cross-entropy on single pairs ("is this the speaker?"), AdamW, linear warm-up and decay;
-    on a GPU when there is one (bfloat16 autocast there; on a CPU only with ``--bf16``)."""
+def units(keys: list[tuple[str, int, int]], listwise: bool) -> list[list[int]]:
+    """What a batch is made of: single pairs, or (``listwise``) every pair of one quote together."""
+    if not listwise:
+        return [[i] for i in range(len(keys))]
+    quotes: dict[tuple[str, int], list[int]] = {}
+    for i, (article, q, _) in enumerate(keys):
+        quotes.setdefault((article, q), []).append(i)
+    return list(quotes.values())
+
+
+def train(rows: list[list[int]], targets: list[int], keys: list[tuple[str, int, int]], args: argparse.Namespace):
+    """Binary cross-entropy on single pairs ("is this the speaker?"), plus, with ``--listwise W``, W times
+    the cross-entropy of the annotated speaker among each quote's candidates (batches of whole quotes);
+    AdamW, linear warm-up and decay; on a GPU when there is one (bfloat16 autocast there; on a CPU only
+    with ``--bf16``)."""
     import torch
 
     device = device_of()
     torch.manual_seed(args.seed)
     model = build_model(args.encoder, args.layers).to(device)
     model.train()
-    order = list(range(len(rows)))
+    order = units(keys, args.listwise > 0)
     steps = args.epochs * math.ceil(len(rows) / args.batch)
     optimiser = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     warm = max(1, steps // 10)
@@ -149,13 +161,15 @@ def train(rows: list[list[int]], targets: list[int], args: argparse.Namespace):
     began, step = time.time(), 0
     for epoch in range(args.epochs):
         rng.shuffle(order)
-        for i in range(0, len(order), args.batch):
-            batch = order[i : i + args.batch]
+        for batch_units in _batches(order, args.batch):
+            batch = [k for unit in batch_units for k in unit]
             ids, mask = (torch.from_numpy(a).to(device) for a in padded([rows[k] for k in batch]))
             with torch.autocast(device, dtype=torch.bfloat16, enabled=args.bf16 or device == "cuda"):
-                logits = model(ids, mask)
+                logits = model(ids, mask).float()
             target = torch.tensor([float(targets[k]) for k in batch], device=device)
-            loss = loss_fn(logits.float(), target)
+            loss = loss_fn(logits, target)
+            if args.listwise > 0:
+                loss = loss + args.listwise * _listwise_loss(logits, target, [len(u) for u in batch_units])
             optimiser.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -166,6 +180,29 @@ def train(rows: list[list[int]], targets: list[int], args: argparse.Namespace):
                 log.info("epoch %d step %d/%d loss %.4f %.0fs", epoch, step, steps, loss.item(), time.time() - began)
     model.eval()
     return model
+
+
+def _batches(order: list[list[int]], size: int):
+    """Consecutive units until a batch holds at least ``size`` pairs."""
+    batch: list[list[int]] = []
+    for unit in order:
+        batch.append(unit)
+        if sum(len(u) for u in batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _listwise_loss(logits, target, sizes: list[int]):
+    """Mean over quotes with an annotated candidate of -log softmax(that candidate) among the quote's."""
+    import torch
+
+    losses = []
+    for chunk, wanted in zip(torch.split(logits, sizes), torch.split(target, sizes)):
+        if wanted.sum() > 0:
+            losses.append(torch.logsumexp(chunk, 0) - torch.logsumexp(chunk[wanted > 0], 0))
+    return torch.stack(losses).mean() if losses else logits.sum() * 0.0
 
 
 def predict(model, rows: list[list[int]]) -> np.ndarray:
@@ -184,7 +221,7 @@ def predict(model, rows: list[list[int]]) -> np.ndarray:
 # --- commands ------------------------------------------------------------------------------------------
 
 #: The settings that make a model (recorded with every output).
-RECIPE = ("layers", "epochs", "batch", "lr", "seed", "bf16")
+RECIPE = ("layers", "epochs", "batch", "lr", "seed", "bf16", "listwise")
 
 
 def run_fit(args: argparse.Namespace) -> None:
@@ -196,13 +233,13 @@ def run_fit(args: argparse.Namespace) -> None:
     recipe = {k: getattr(args, k) for k in RECIPE}
     began = time.time()
     if args.fold == "all":
-        model = train(*flat(articles)[:2], args)
+        model = train(*flat(articles), args)
         torch.save({"model": model.state_dict(), "recipe": recipe}, args.out / "final.pt")
         log.info("final model (%d articles) in %.0fs", len(articles), time.time() - began)
         return
     fold = int(args.fold)
     test = [a for a in articles if a["fold"] == fold]
-    model = train(*flat([a for a in articles if a["fold"] != fold])[:2], args)
+    model = train(*flat([a for a in articles if a["fold"] != fold]), args)
     rows, _, keys = flat(test, scored_only=False)
     logits = logits_by_quote(keys, predict(model, rows))
     (args.out / f"fold{fold}.json").write_text(json.dumps({"recipe": recipe, "articles": [a["name"] for a in test],
@@ -245,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--lr", type=float, default=8e-5)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--listwise", type=float, default=0.0,
+                        help="weight of the per-quote cross-entropy beside the pairwise loss (0: pairs alone)")
     parser.add_argument("--threads", type=int, default=2, help="CPU threads (no GPU)")
     parser.add_argument("--bf16", action="store_true", help="bfloat16 autocast on a CPU (always on a GPU)")
     parser.add_argument("--int8", action="store_true", help="export: dynamic int8 quantisation (onnxruntime)")
