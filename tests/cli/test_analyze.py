@@ -260,3 +260,27 @@ def test_html_for_one_input_into_an_existing_directory(runner, article, tmp_path
     result = run(runner, str(article), "-f", "html", "-o", str(out))
     assert result.exit_code == 0, result.output
     assert [p.name for p in out.iterdir()] == ["article.html"]
+
+
+QUOTED = 'Talks\n\n"We will not give up," Senator Jane Roe said on Monday.\n'
+
+
+@pytest.mark.parametrize("choice, loads_model", [("rules", False), ("learned", True)])
+def test_speakers_option_chooses_who_names_the_speaker(runner, tmp_path, monkeypatch, choice, loads_model):
+    """--speakers rules never touches the learned attributor (faster); the default uses it."""
+    from unspin.errors import ModelError
+    from unspin.sourcing import attributor
+
+    def refuse(folder=None):
+        raise ModelError("attributor asked for")
+
+    monkeypatch.setattr(attributor, "load", refuse)
+    path = tmp_path / "quoted.txt"
+    path.write_text(QUOTED, encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path), "--format", "json", "--speakers", choice])
+    if loads_model:
+        assert result.exit_code == 1 and "attributor asked for" in result.output
+    else:
+        assert result.exit_code == 0, result.output
+        quotes = json.loads(result.stdout)["quotes"]
+        assert [q["speaker"] for q in quotes if q["kind"] == "direct"] == ["Jane Roe"]

@@ -48,11 +48,14 @@ def test_quote_attributed_to_an_unnamed_speaker_stays_low_and_says_who():
 
 
 def test_unattributed_scare_quotes_stay_beside_attributed_quotes():
+    """With the rules naming speakers: on a two-sentence text whose only person speaks, the learned
+    attributor gives him the short "moderate rebels" as well (keeping such short phrases unattributed
+    cost F1 over 258 annotated articles, so its answer stands; see the speakers model card)."""
     text = (
         'Defence Minister John Smith expressed "regret" over the strike.\n\n'
         'The "moderate rebels" shelled the town, which the US \'mistakenly\' hit.'
     )
-    found = scare_quotes(unspin.analyze(text, analysers=SOURCED))
+    found = scare_quotes(unspin.analyze(text, analysers=[*sourcing.RULE_ANALYSERS, *rhetoric.ANALYSERS]))
     assert set(found) == {'"moderate rebels"', "'mistakenly'"}
     assert all(f["score"] >= 0.6 for f in found.values())
 

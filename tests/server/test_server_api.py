@@ -370,3 +370,27 @@ def test_page_script_never_parses_strings_as_markup():
             assert sink not in source, f"{path.name} uses {sink}"
     css = (STATIC / "app.css").read_text(encoding="utf-8")
     assert "@import" not in css and "url(" not in css
+
+
+def test_speakers_setting_comes_from_the_environment(monkeypatch):
+    """``unspin serve --speakers rules`` sets UNSPIN_SPEAKERS so that every server process reads it."""
+    from unspin.server.app import SPEAKERS_VARIABLE
+
+    monkeypatch.delenv(SPEAKERS_VARIABLE, raising=False)
+    assert ServerSettings().learned_speakers
+    monkeypatch.setenv(SPEAKERS_VARIABLE, "rules")
+    assert not ServerSettings().learned_speakers
+
+
+def test_rules_only_server_never_loads_the_attributor(monkeypatch):
+    from unspin.errors import ModelError
+    from unspin.sourcing import attributor
+
+    def refuse(folder=None):
+        raise ModelError("attributor asked for")
+
+    monkeypatch.setattr(attributor, "load", refuse)
+    with TestClient(create_app(settings=ServerSettings(learned_speakers=False))) as rules_only:
+        answer = rules_only.post("/api/analyze", json={"text": 'Talks\n\n"We will not give up," Senator Jane Roe said.'})
+    assert answer.status_code == 200, answer.text
+    assert [q["speaker"] for q in answer.json()["quotes"] if q["kind"] == "direct"] == ["Jane Roe"]

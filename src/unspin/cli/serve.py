@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from unspin.cli import app
+from unspin.cli.analyze import SPEAKERS_HELP, Speakers
 
 
 @app.command()
@@ -14,15 +17,17 @@ def serve(
     processes: int = typer.Option(
         1, min=1, max=64, help="Server processes; each loads the models once and runs 2 analyses at a time."
     ),
+    speakers: Speakers = typer.Option(Speakers.learned, "--speakers", help=SPEAKERS_HELP),
 ) -> None:
     """Serve the web page at / and the REST API under /api (OpenAPI docs at /docs)."""
     try:
         import uvicorn
 
-        import unspin.server  # noqa: F401 - fail here, with the hint below, if the extra is missing
+        from unspin.server.app import SPEAKERS_VARIABLE  # fail here, with the hint below, if the extra is missing
     except ImportError as exc:
         typer.echo(f"unspin serve needs the server extra ({exc.name} is missing): pip install 'unspin[server]'", err=True)
         raise typer.Exit(2) from None
+    os.environ[SPEAKERS_VARIABLE] = speakers.value  # read by every server process's create_app
     # Keep-alive longer than clients' usual idle expiry (httpx, browsers: ~5 s), so a client never
     # reuses a connection the server is closing at that moment.
     uvicorn.run(

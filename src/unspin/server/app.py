@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import AsyncIterator
 
@@ -34,6 +35,15 @@ _WARM_UP = RawArticle(
 )
 
 
+#: ``rules``: the server's analyses name quotes' speakers by the rules alone (``unspin serve --speakers``
+#: sets it, so that every server process reads the same choice).
+SPEAKERS_VARIABLE = "UNSPIN_SPEAKERS"
+
+
+def _learned_speakers_from_environment() -> bool:
+    return os.environ.get(SPEAKERS_VARIABLE, "learned") != "rules"
+
+
 @dataclass(frozen=True)
 class ServerSettings:
     """Limits of one server process (the body cap comes from :mod:`unspin.limits`)."""
@@ -44,12 +54,14 @@ class ServerSettings:
     body_timeout_s: float = 30.0  #: a request body still arriving after this long gets 408 (slow-body clients)
     retry_after_s: int = 5  #: the Retry-After sent with a 503
     max_body_bytes: int = limits.MAX_INPUT_BYTES
+    #: the learned attributor names quotes' speakers (False: the rules alone, faster)
+    learned_speakers: bool = field(default_factory=_learned_speakers_from_environment)
 
 
 def create_app(analyse: api.Analyse | None = None, settings: ServerSettings | None = None) -> FastAPI:
     """The ASGI app. ``analyse`` defaults to the full pipeline, with the analysers built once here."""
     settings = settings or ServerSettings()
-    analyse = analyse or pipeline_analyse()
+    analyse = analyse or pipeline_analyse(settings.learned_speakers)
     gate = AnalysisGate(
         workers=settings.workers,
         queue=settings.queue,
@@ -86,11 +98,11 @@ def create_app(analyse: api.Analyse | None = None, settings: ServerSettings | No
     return app
 
 
-def pipeline_analyse() -> api.Analyse:
+def pipeline_analyse(learned_speakers: bool = True) -> api.Analyse:
     """The real pipeline: build the document, then run the default analysers (models load once, lazily)."""
     from unspin.pipeline import analyze_document, build_document, default_analysers
 
-    analysers = default_analysers()
+    analysers = default_analysers(learned_speakers)
 
     def analyse(raw: RawArticle) -> Report:
         return analyze_document(build_document(raw), analysers)

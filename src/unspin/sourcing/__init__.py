@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 from unspin.sourcing.claims import add_claims
-from unspin.sourcing.quotes import add_quotes
+from unspin.sourcing.quotes import add_quotes, add_quotes_by_rules
 
 ANALYSERS = [add_quotes, add_claims]
+#: The same with the hand-written rules alone naming each quote's speaker: faster, less accurate.
+RULE_ANALYSERS = [add_quotes_by_rules, add_claims]

@@ -231,6 +231,8 @@ def run_fit(args: argparse.Namespace) -> None:
 
     articles = read_pairs(args.pairs)
     recipe = {k: getattr(args, k) for k in RECIPE}
+    recipe["device"] = (f"{torch.cuda.get_device_name(0)} (bfloat16 autocast)" if device_of() == "cuda"
+                        else f"cpu ({'bfloat16 autocast' if args.bf16 else 'float32'})")
     began = time.time()
     if args.fold == "all":
         model = train(*flat(articles), args)
