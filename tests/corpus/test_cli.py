@@ -52,3 +52,19 @@ def test_bench_corpus_reports_quality_and_speed():
     assert row["articles"] == 400 and row["copies"] > 50
     assert row["recall"] >= 0.95 and row["precision"] >= 0.99
     assert row["brute_force_sample"] == 60 and row["speedup"] > 0
+
+
+def test_ingest_with_rules_alone_never_loads_the_attributor(tmp_path, monkeypatch):
+    from unspin.errors import ModelError
+    from unspin.sourcing import attributor
+
+    def refuse(folder=None):
+        raise ModelError("attributor asked for")
+
+    monkeypatch.setattr(attributor, "load", refuse)
+    article = tmp_path / "quoted.txt"
+    article.write_text('Talks\n\n"We will not give up," Senator Jane Roe said on Monday.\n', encoding="utf-8")
+    db = tmp_path / "c.sqlite"
+    result = CliRunner().invoke(app, ["corpus", "ingest", str(article), "--db", str(db), "--speakers", "rules"])
+    assert result.exit_code == 0, result.output
+    assert "1 added" in result.output

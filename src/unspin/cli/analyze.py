@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from unspin.cli import app
+from unspin.cli.options import SPEAKERS_HELP, Speakers
 from unspin.errors import InputError, UnspinError
 from unspin.ingest import RawArticle
 from unspin.ingest.files import BATCH_SUFFIXES, STDIN, iter_inputs
@@ -32,15 +33,6 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     html = "html"
-
-
-class Speakers(str, Enum):
-    learned = "learned"
-    rules = "rules"
-
-
-SPEAKERS_HELP = ("Who names each quote's speaker: learned (the cross-encoder over the rules' candidates; "
-                 "more accurate) or rules (the hand-written rules alone; faster: 0.2-0.6 s less per article).")
 
 
 @app.command()

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from unspin.cli import app
+from unspin.cli.options import SPEAKERS_HELP, Speakers
 
 corpus_app = typer.Typer(name="corpus", help="Analyse many articles into one store and query it.", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
@@ -96,12 +97,14 @@ def ingest(
     executor: ExecutorKind = typer.Option(ExecutorKind.local, help="Analyse here (local) or on Dask workers."),
     scheduler: str = typer.Option(None, help="Address of a running Dask scheduler (tcp://host:8786); default: a new local cluster."),
     workers: int = typer.Option(2, min=1, help="Worker processes of the new local Dask cluster."),
+    speakers: Speakers = typer.Option(Speakers.learned, "--speakers", help=SPEAKERS_HELP),
 ) -> None:
     """Analyse every new input into the store; a re-run skips what is stored and retries failures."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     from unspin.corpus import ingest as corpus_ingest
     from unspin.corpus.executors import make_executor
+    from unspin.pipeline import default_analysers
 
     _open(db, create=True).close()
     console = Console(stderr=True)
@@ -119,7 +122,8 @@ def ingest(
             speed = bar.tasks[task].speed
             bar.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
 
-        result = corpus_ingest.ingest(inputs, db, executor=runner, on_progress=show)
+        analysers = None if speakers is Speakers.learned else default_analysers(learned_speakers=False)
+        result = corpus_ingest.ingest(inputs, db, executor=runner, analysers=analysers, on_progress=show)
     typer.echo(
         f"{result.added} added, {result.skipped} already stored, {result.duplicates} duplicates, "
         f"{result.failed} failed (see: unspin corpus stats --db {db})"

@@ -7,7 +7,7 @@ import os
 import typer
 
 from unspin.cli import app
-from unspin.cli.analyze import SPEAKERS_HELP, Speakers
+from unspin.cli.options import SPEAKERS_HELP, Speakers
 
 
 @app.command()
