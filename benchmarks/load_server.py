@@ -96,14 +96,15 @@ def summarise(outcomes: list[Outcome], wall_s: float, concurrency: int) -> dict:
 
 
 @contextmanager
-def local_server() -> Iterator[str]:
-    """``unspin serve`` on a free loopback port, until the block ends."""
+def local_server(speakers: str = "learned") -> Iterator[str]:
+    """``unspin serve --speakers SPEAKERS`` on a free loopback port, until the block ends."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO / "src"), env.get("PYTHONPATH")) if p)
-    command = [sys.executable, "-c", "from unspin.cli import main; main()", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    command = [sys.executable, "-c", "from unspin.cli import main; main()", "serve", "--host", "127.0.0.1", "--port", str(port),
+               "--speakers", speakers]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -133,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--article", type=Path, help="a .txt article to send (default: the shared sample)")
     parser.add_argument("--timeout", type=float, default=300.0, help="client timeout per request, seconds")
     parser.add_argument("--retries", type=int, default=0, help="retry a 503 this many times after its Retry-After")
+    parser.add_argument("--speakers", choices=("learned", "rules"), default="learned",
+                        help="the started server's --speakers (who names quotes' speakers)")
     args = parser.parse_args(argv)
     if not 1 <= args.count <= MAX_COUNT or not 1 <= args.concurrency <= args.count:
         parser.error(f"need 1 <= --concurrency <= --count <= {MAX_COUNT}")
@@ -148,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.url:
         result = run(args.url)
     else:
-        with local_server() as url:
+        with local_server(args.speakers) as url:
             result = run(url)
     result["article_chars"] = len(text)
     result["retries_allowed"] = args.retries

@@ -140,7 +140,7 @@ def test_combiner_takes_the_argmax_of_logit_and_rule_features_and_round_trips(tm
         attributor.load_combiner(path)
 
 
-def test_training_never_selects_the_test_set():
+def test_training_never_selects_the_test_set(monkeypatch):
     assert train_attributor.split_of(sorted(evaluate.DEV_ARTICLES)[0]) == "dev"
     assert train_attributor.split_of(sorted(evaluate.HELDOUT4_ARTICLES)[0]) == "heldout4"
     assert train_attributor.split_of(sorted(evaluate.HELDOUT7_ARTICLES)[0]) == "heldout7"
@@ -148,6 +148,8 @@ def test_training_never_selects_the_test_set():
     test = sorted(evaluate.HELDOUT8_ARTICLES)[0]
     assert train_attributor.split_of(test) == train_attributor.TEST_SPLIT == "heldout8"
     assert train_attributor.TEST_SPLIT not in train_attributor.TRAINING_SPLITS
+    monkeypatch.setattr(evaluate, "HELDOUT9_ARTICLES", frozenset({"123456789"}), raising=False)
+    assert train_attributor.split_of("123456789") is None  # a later set, unknown here: never training
 
 
 def test_folds_are_seeded_and_balanced():
