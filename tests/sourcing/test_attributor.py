@@ -179,7 +179,7 @@ def test_scoring_plumbing_uses_the_evaluate_scorer_on_chosen_answers():
     assert (silent.tp, silent.fp, silent.fn) == (0, 0, 1)
     assert train_attributor.changed(article, answers) == 2
     keeps = train_attributor.chosen(article, Combiner(("rule_parse",), np.array([0.0, 5.0]), 0.0), logits)
-    assert keeps[0] is first.rule  # the rules' own attribution (cue, tier) when it is the same speaker
+    assert keeps[0] == first.rule  # the rules' own attribution (cue, tier) when it is the same speaker
 
 
 def test_bootstrap_interval_of_the_difference():
@@ -216,6 +216,43 @@ def test_a_missing_model_file_is_a_clear_error(tmp_path):
 
     with pytest.raises(ModelError, match="config.json"):
         attributor.LearnedAttributor(tmp_path)
+
+
+def test_a_config_without_its_confidence_mapping_is_a_clear_error(tmp_path):
+    import shutil
+
+    from unspin.errors import ModelError
+
+    for path in attributor.default_dir().iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    config = json.loads((tmp_path / "config.json").read_text())
+    del config["confidence"]
+    (tmp_path / "config.json").write_text(json.dumps(config))
+    with pytest.raises(ModelError, match="confidence"):
+        attributor.LearnedAttributor(tmp_path)
+
+
+def test_calibration_maps_a_share_into_a_probability_in_order():
+    calibration = attributor.Calibration(0.6, -0.3)
+    values = [calibration(share) for share in (0.0, 0.2, 0.5, 0.9, 1.0)]
+    assert values == sorted(values) and 0 < values[0] < values[-1] < 1
+    assert calibration(0.5) == pytest.approx(1 / (1 + np.exp(0.3)))
+    assert attributor.Calibration.from_json(calibration.to_json()) == calibration
+
+
+def test_learned_speakers_carry_their_calibrated_confidence_as_the_score():
+    doc = Document(TEXT)
+    add_quotes(doc)
+    direct = [q for q in doc.spans("quotes") if q.label == "direct"]
+    model = attributor.load()
+    assert all(0 < q.score < 1 for q in direct)
+    rules = rule_answers(doc)
+    (start, end, _), found = rules.answers[0], speaker_candidates(doc, rules)[0]
+    candidates = shortlist((start, end), found)
+    tokens = windows.tokenize(model.tokenizer, doc.text)
+    logits = model.logits([pair_ids(model.tokenizer, model.vocabulary, tokens, (start, end), c) for c in candidates])
+    expected = model.calibration(model.combiner.share(candidates, logits))
+    assert direct[0].score == pytest.approx(expected, abs=0.02)  # int8: activations quantised per batch
 
 
 def test_a_document_with_more_quotes_than_the_limit_keeps_the_rules_answers(monkeypatch):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -191,6 +191,12 @@ class Combiner:
         """The candidate with the highest score (the first on ties)."""
         return candidates[int(np.argmax(self.scores(candidates, logits)))]
 
+    def share(self, candidates: list[Candidate], logits: np.ndarray) -> float:
+        """The chosen candidate's softmax share of the scores: uncalibrated (see :class:`Calibration`)."""
+        scores = self.scores(candidates, logits)
+        weights = np.exp(scores - scores.max())
+        return float(weights.max() / weights.sum())
+
     def to_json(self) -> dict:
         return {"features": list(self.features), "coef": [round(float(c), 6) for c in self.coef],
                 "intercept": round(self.intercept, 6)}
@@ -204,6 +210,26 @@ class Combiner:
         return cls(features, np.array(data["coef"], dtype=float), float(data["intercept"]))
 
 
+@dataclass(frozen=True)
+class Calibration:
+    """Platt scaling of the chosen candidate's share into the probability that the speaker is right,
+    fitted on cross-validated answers (``train_attributor calibrate``)."""
+
+    slope: float
+    intercept: float
+
+    def __call__(self, share: float) -> float:
+        share = min(max(share, 1e-6), 1 - 1e-6)
+        return float(1 / (1 + np.exp(-(self.slope * np.log(share / (1 - share)) + self.intercept))))
+
+    def to_json(self) -> dict:
+        return {"slope": round(self.slope, 6), "intercept": round(self.intercept, 6)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Calibration":
+        return cls(float(data["slope"]), float(data["intercept"]))
+
+
 def load_combiner(path: Path) -> Combiner:
     return Combiner.from_json(json.loads(path.read_text(encoding="utf-8")))
 
@@ -211,14 +237,14 @@ def load_combiner(path: Path) -> Combiner:
 # --- the shipped model -----------------------------------------------------------------------------
 
 
-def decide(rule: Attribution | None, best: Candidate) -> Attribution | None:
+def decide(rule: Attribution | None, best: Candidate, confidence: float | None = None) -> Attribution | None:
     """The chosen candidate as an attribution: the rules' own one (with its cue and affiliation)
-    when it names the same speaker, nobody for the "no speaker" candidate."""
+    when it names the same speaker, nobody for the "no speaker" candidate; with ``confidence``."""
     if best.name is None:
         return None
     if rule is not None and same_speaker(best.name, [rule.speaker]):
-        return rule
-    return Attribution(best.name, best.affiliation, best.named, None, None, best.start, best.end)
+        return replace(rule, confidence=confidence)
+    return Attribution(best.name, best.affiliation, best.named, None, None, best.start, best.end, confidence)
 
 
 class LearnedAttributor:
@@ -235,8 +261,9 @@ class LearnedAttributor:
         self.session = guarded(folder / config["files"]["model"], onnx_session)
         try:
             self.combiner = Combiner.from_json(config["combiner"])
+            self.calibration = Calibration.from_json(config["confidence"])
         except (KeyError, TypeError, ValueError) as exc:
-            raise ModelError(f"{config_path}: bad combiner ({exc})") from exc
+            raise ModelError(f"{config_path}: bad combiner or confidence ({exc})") from exc
 
     def logits(self, rows: list[list[int]]) -> np.ndarray:
         """The encoder's logit for each pair."""
@@ -255,9 +282,10 @@ class LearnedAttributor:
         logits = self.logits(rows)
         chosen, at = [], 0
         for (start, end, rule), candidates in zip(rules.answers, shortlists):  # never empty: "no speaker" is kept
-            best = self.combiner.choose(candidates, logits[at : at + len(candidates)])
+            own = logits[at : at + len(candidates)]
             at += len(candidates)
-            chosen.append((start, end, decide(rule, best)))
+            best = self.combiner.choose(candidates, own)
+            chosen.append((start, end, decide(rule, best, self.calibration(self.combiner.share(candidates, own)))))
         return chosen
 
 

@@ -105,6 +105,8 @@ class Attribution:
     how: str | None
     speaker_start: int | None = None
     speaker_end: int | None = None
+    #: How likely the speaker is right, where a calibrated model chose it (else the rule's ``CONFIDENCE``).
+    confidence: float | None = None
 
 
 @dataclass
@@ -597,7 +599,7 @@ def _direct_span(start: int, end: int, found: Attribution) -> Span:
         start,
         end,
         "direct",
-        score=CONFIDENCE[found.how],
+        score=CONFIDENCE[found.how] if found.confidence is None else found.confidence,
         explanation=explanation,
         attrs=_attrs(found),
     )

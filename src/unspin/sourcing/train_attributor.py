@@ -4,6 +4,7 @@
     python src/unspin/sourcing/pair_encoder.py fit --pairs runs/attributor-v2/pairs.json.gz \
         --encoder DIR --layers L --epochs E --fold K --out runs/attributor-v2/CONFIG  # K = 0..4, then all
     python -m unspin.sourcing.train_attributor combine --out runs/attributor-v2/CONFIG
+    python -m unspin.sourcing.train_attributor calibrate --out runs/attributor-v2/CONFIG  # the confidence
     python -m unspin.sourcing.train_attributor test    --out runs/attributor-v2/CONFIG  # heldout8, once
     python -m unspin.sourcing.train_attributor test    --out ... --split heldout9        # the second test set
     python -m unspin.sourcing.train_attributor package --out runs/attributor-v2/CONFIG  # into data/speakers
@@ -42,7 +43,7 @@ import numpy as np
 
 from unspin.document import Document, Span
 from unspin.sourcing import evaluate
-from unspin.sourcing.attributor import DESIGNS, FORMAT, Combiner, Vocabulary, decide, pair_ids, shortlist
+from unspin.sourcing.attributor import DESIGNS, FORMAT, Calibration, Combiner, Vocabulary, decide, pair_ids, shortlist
 from unspin.sourcing.candidates import Candidate, speaker_candidates
 from unspin.sourcing.evaluate import Score
 from unspin.sourcing.pair_encoder import MAX_LENGTH, batched_logits, read_pairs, write_pairs
@@ -311,6 +312,57 @@ def run_combine(args: argparse.Namespace) -> None:
     print(f"chosen by CV F1: {best}")
 
 
+def chosen_shares(article: Article, combiner: Combiner, logits: dict[int, list[float]]) -> list[tuple[float, bool]]:
+    """(share of the chosen candidate, is it the annotated speaker) for each scored quote given a speaker."""
+    rows = []
+    for q, quote in enumerate(article.quotes):
+        if quote.labels is None or q not in logits:
+            continue
+        values = np.array(logits[q])
+        best = combiner.choose(quote.candidates, values)
+        if best.name is not None:
+            rows.append((combiner.share(quote.candidates, values), bool(quote.labels[quote.candidates.index(best)])))
+    return rows
+
+
+def fit_calibration(rows: list[tuple[float, bool]]) -> Calibration:
+    from sklearn.linear_model import LogisticRegression
+
+    shares = np.clip(np.array([r[0] for r in rows]), 1e-6, 1 - 1e-6)
+    model = LogisticRegression(C=1e4, max_iter=5000).fit(np.log(shares / (1 - shares))[:, None], [r[1] for r in rows])
+    return Calibration(float(model.coef_[0][0]), float(model.intercept_[0]))
+
+
+def run_calibrate(args: argparse.Namespace) -> None:
+    """The chosen design's answers, cross-validated as in ``combine``; Platt scaling of the chosen
+    candidate's share into "the speaker is right", measured on each fold with the mapping fitted on the
+    others (reliability table, Brier score), then fitted on all of them (``OUT/calibration.json``)."""
+    articles = load_articles(args.shared, args.gold)
+    logits = out_of_fold(args.out)
+    fold = fold_of(articles)
+    unseen = [a for a in articles if rule_unseen(a)]
+    design = json.loads((args.out / "combiner.json").read_text())["design"]
+    rows: dict[int, list[tuple[float, bool]]] = {}
+    for k in range(FOLDS):
+        combiner = fit_combiner([a for a in unseen if fold[a.name] != k], logits, DESIGNS[design])
+        rows[k] = [r for a in unseen if fold[a.name] == k for r in chosen_shares(a, combiner, logits.get(a.name, {}))]
+    measured = []
+    for k in range(FOLDS):
+        mapping = fit_calibration([r for j in range(FOLDS) if j != k for r in rows[j]])
+        measured += [(share, mapping(share), right) for share, right in rows[k]]
+    table = np.array(measured, dtype=float)
+    print(f"| {args.out.name}: {len(table)} answers with a speaker (CV) | answers | mean confidence | right |")
+    print("| --- | --- | --- | --- |")
+    for low, high in ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 0.95), (0.95, 1.01)):
+        inside = (table[:, 1] >= low) & (table[:, 1] < high)
+        if inside.any():
+            print(f"| confidence {low:.2f}-{min(high, 1):.2f} | {inside.sum()} | {table[inside, 1].mean():.3f} | {table[inside, 2].mean():.3f} |")
+    brier = {"share": float(((table[:, 0] - table[:, 2]) ** 2).mean()), "calibrated": float(((table[:, 1] - table[:, 2]) ** 2).mean())}
+    print(json.dumps({k: round(v, 4) for k, v in brier.items()}))
+    calibration = fit_calibration([r for k in range(FOLDS) for r in rows[k]])
+    (args.out / "calibration.json").write_text(json.dumps({**calibration.to_json(), "brier_cv": brier}, indent=1))
+
+
 def onnx_logits(model_path: Path):
     from unspin.techniques.model import onnx_session
 
@@ -361,7 +413,8 @@ def run_package(args: argparse.Namespace) -> None:
     measured["cv"] = json.loads((args.out / "cv.json").read_text())
     (folder / "config.json").write_text(json.dumps({
         "format": FORMAT, "max_length": MAX_LENGTH, "files": {"model": "model.onnx", "tokenizer": "tokenizer.json"},
-        "combiner": json.loads((args.out / "combiner.json").read_text()), "int8": True, "training": recipe,
+        "combiner": json.loads((args.out / "combiner.json").read_text()),
+        "confidence": json.loads((args.out / "calibration.json").read_text()), "int8": True, "training": recipe,
         "measured": measured,
     }, indent=1))
 
@@ -370,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
     from unspin.techniques.train import default_encoder_dir
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("prepare", "combine", "test", "package"))
+    parser.add_argument("command", choices=("prepare", "combine", "calibrate", "test", "package"))
     parser.add_argument("--shared", type=Path, default=evaluate.SHARED)
     parser.add_argument("--gold", type=Path, default=evaluate.GOLD)
     parser.add_argument("--out", type=Path, default=OUT)
@@ -385,7 +438,9 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s",
                         handlers=[logging.StreamHandler(), logging.FileHandler(args.out / "combine.log")])
-    {"prepare": run_prepare, "combine": run_combine, "test": run_test, "package": run_package}[args.command](args)
+    commands = {"prepare": run_prepare, "combine": run_combine, "calibrate": run_calibrate, "test": run_test,
+                "package": run_package}
+    commands[args.command](args)
     return 0
 
 
