@@ -182,6 +182,25 @@ def test_scoring_plumbing_uses_the_evaluate_scorer_on_chosen_answers():
     assert keeps[0] == first.rule  # the rules' own attribution (cue, tier) when it is the same speaker
 
 
+def test_calibration_rows_and_fit():
+    """``calibrate`` reads (share of the chosen candidate, right or not) per answered quote and fits a
+    mapping under which higher shares mean likelier right answers."""
+    start = TEXT.index('"We')
+    gold = [{"article": "t", "start": start, "check": TEXT[start : start + 12], "speaker": "John Smith"}]
+    article = train_attributor.Article("t", "dev", TEXT, gold, train_attributor.quotes_of(TEXT, gold))
+    rule_first = Combiner(("rule_parse",), np.array([0.0, 5.0]), 0.0)
+    logits = {q: [0.0] * len(quote.candidates) for q, quote in enumerate(article.quotes)}
+    rows = train_attributor.chosen_shares(article, rule_first, logits)
+    assert rows[0][1] is True and 0.5 < rows[0][0] <= 1  # John Smith, the annotated speaker, chosen
+    assert all(right is False for _, right in rows[1:])  # the unannotated second quote: no right speaker
+    rng = np.random.default_rng(0)
+    shares = rng.uniform(0.2, 1.0, 400)
+    synthetic = [(float(x), bool(rng.uniform() < x * 0.8)) for x in shares]  # right 80% as often as the share says
+    mapping = train_attributor.fit_calibration(synthetic)
+    assert mapping(0.3) < mapping(0.6) < mapping(0.95)
+    assert mapping(0.95) == pytest.approx(0.76, abs=0.1)
+
+
 def test_bootstrap_interval_of_the_difference():
     from unspin.sourcing.evaluate import Score
 
