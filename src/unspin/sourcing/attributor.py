@@ -4,8 +4,10 @@ Each (quote, candidate) pair becomes one encoder input: ``[CLS] name [SEP] conte
 the context is the article text around the quote with the quote between two marker tokens and the
 candidate's nearest mention (its name, "he", "the minister") between two others; a mention too far
 away for the window is shown as a short snippet before or after it. "No speaker" is the name
-``nobody``. The encoder's logit for the pair ("is this the speaker?") is combined with a few of the
-rules' features by a logistic regression over candidates (:class:`Combiner`); the argmax wins.
+``nobody``. The encoder's logit for the pair ("is this the speaker?") is combined with the rules'
+features by a logistic regression over candidates (:class:`Combiner`, its design in the model's
+config); the argmax wins, and its softmax share, calibrated (:class:`Calibration`), is the answer's
+confidence.
 
 Training and inference share :func:`pair_ids`, so both see exactly the same inputs.
 """
