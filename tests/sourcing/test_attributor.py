@@ -265,6 +265,7 @@ def test_learned_speakers_carry_their_calibrated_confidence_as_the_score():
     direct = [q for q in doc.spans("quotes") if q.label == "direct"]
     model = attributor.load()
     assert all(0 < q.score < 1 for q in direct)
+    assert all(f"speaker confidence {q.score:.2f}" in q.explanation for q in direct)
     rules = rule_answers(doc)
     (start, end, _), found = rules.answers[0], speaker_candidates(doc, rules)[0]
     candidates = shortlist((start, end), found)

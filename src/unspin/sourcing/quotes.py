@@ -593,6 +593,8 @@ def _direct_span(start: int, end: int, found: Attribution) -> Span:
         explanation = f"Direct quote attributed to {found.speaker}" + (f" ({found.affiliation})" if found.affiliation else "")
         if found.how == "continuation":
             explanation += ", continuing the quote before it"
+        if found.confidence is not None:
+            explanation += f"; speaker confidence {found.confidence:.2f} (learned attributor)"
     else:
         explanation = "Quoted words; the text does not say who said them"
     return Span(
