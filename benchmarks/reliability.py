@@ -251,8 +251,12 @@ def limits_table() -> list[tuple[str, str, str]]:
 
     rows = [(f"`unspin.limits.{name}`", f"{getattr(limits, name):,}", _doc_of(limits, name))
             for name in dir(limits) if name.isupper()]
+    defaults = ServerSettings()
     for item in dataclasses.fields(ServerSettings):
-        rows.append((f"`ServerSettings.{item.name}`", f"{item.default:,}" if isinstance(item.default, int) else str(item.default), ""))
+        value = getattr(defaults, item.name)
+        if isinstance(value, bool):  # a switch (learned speakers), not a limit
+            continue
+        rows.append((f"`ServerSettings.{item.name}`", f"{value:,}" if isinstance(value, int) else str(value), ""))
     return rows
 
 
