@@ -149,8 +149,9 @@ def test_training_never_selects_the_test_set(monkeypatch):
     assert train_attributor.split_of(test) == train_attributor.TEST_SPLIT == "heldout8"
     assert train_attributor.TEST_SPLIT not in train_attributor.TRAINING_SPLITS
     assert train_attributor.split_of(sorted(evaluate.HELDOUT9_ARTICLES)[0]) == "heldout9"
+    assert train_attributor.split_of(sorted(evaluate.HELDOUT10_ARTICLES)[0]) == "heldout10"
     assert not set(train_attributor.TEST_SPLITS) & set(train_attributor.TRAINING_SPLITS)
-    monkeypatch.setattr(evaluate, "HELDOUT10_ARTICLES", frozenset({"123456789"}), raising=False)
+    monkeypatch.setattr(evaluate, "HELDOUT11_ARTICLES", frozenset({"123456789"}), raising=False)
     assert train_attributor.split_of("123456789") is None  # a later set, unknown here: never training
 
 
